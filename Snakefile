@@ -1,0 +1,28 @@
+# ordskifte: how a concept moves through Norwegian policy documents.
+# This file is the table of contents; the rules live in workflow/rules/, the logic in
+# the `ordskifte` package, the settings in config.yaml.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config.yaml"
+
+
+report: "workflow/report/workflow.rst"
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/ingest.smk"
+include: "workflow/rules/preprocess.smk"
+include: "workflow/rules/frequencies.smk"
+include: "workflow/rules/drift.smk"
+include: "workflow/rules/kwic.smk"
+include: "workflow/rules/summary.smk"
+include: "workflow/rules/figures.smk"
+
+
+rule all:
+    input:
+        all_outputs(),
+    default_target: True

@@ -1,0 +1,288 @@
+"""Corpus-level steps: they read every document's per-document outputs and write tables.
+
+Like :mod:`ordskifte.steps`, each function takes file paths and plain parameters so that
+rule scripts stay thin and the steps can be tested without Snakemake.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ordskifte.io import read_json, read_parquet, read_tsv, write_tsv
+
+log = logging.getLogger("ordskifte")
+
+
+def documents_step(
+    manifest: str, *, periods: Sequence[Mapping], out: str
+) -> None:
+    """Write the manifest with the period each document is analysed in and its source."""
+    from ordskifte.manifest import assign_periods, parse_periods, read_manifest
+
+    docs = assign_periods(read_manifest(manifest), parse_periods(periods))
+    write_tsv(docs, out)
+    for source, n in docs["period_source"].value_counts().sort_index().items():
+        log.info("%d document(s) with period from %s", n, source)
+
+
+def read_documents(path: str) -> pd.DataFrame:
+    """Read ``results/corpus/documents.tsv`` as strings, indexed by doc_id."""
+    df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    return df.set_index("doc_id", drop=False)
+
+
+def load_counts(doc_ids: Sequence[str], paths: Sequence[str]) -> pd.DataFrame:
+    from ordskifte.frequencies import combine_counts
+
+    return combine_counts(
+        {d: read_parquet(p) for d, p in zip(doc_ids, paths, strict=True)}
+    )
+
+
+def frequencies_step(
+    documents: str,
+    counts: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    period_order: Sequence[str],
+    top_n: int,
+    by_period_out: str,
+    by_document_out: str,
+    top_terms_out: str,
+    totals_out: str,
+) -> None:
+    """Term frequencies per period and per document, top terms, and period sizes."""
+    from ordskifte.frequencies import (
+        document_frequency_table,
+        frequency_table,
+        top_terms,
+        totals,
+    )
+
+    docs = read_documents(documents)
+    table = load_counts(doc_ids, counts)
+    periods = docs["period_used"]
+    analysed = totals(table)
+    empty = sorted(analysed[analysed == 0].index)
+    if empty:
+        log.warning(
+            "%d document(s) have no analysed tokens and are left out of period statistics: %s "
+            "(see results/corpus/summary.tsv)",
+            len(empty),
+            ", ".join(empty),
+        )
+    unperioded = sorted(set(analysed[analysed > 0].index) & set(periods[periods == ""].index))
+    if unperioded:
+        log.info("corpus-wide only (no period): %s", ", ".join(unperioded))
+    by_period = _order(frequency_table(table, periods), "period", period_order)
+    write_tsv(by_period, by_period_out)
+    write_tsv(document_frequency_table(table, periods), by_document_out)
+    write_tsv(_order(top_terms(by_period, n=top_n), "period", period_order), top_terms_out)
+    content = totals(table, which="content")
+    sizes = pd.DataFrame(
+        {
+            "period": periods,
+            "tokens": analysed.reindex(periods.index).fillna(0).astype(int),
+            "content_tokens": content.reindex(periods.index).fillna(0).astype(int),
+        }
+    )
+    sizes = sizes[(sizes["period"] != "") & (sizes["tokens"] > 0)]
+    period_totals = (
+        sizes.groupby("period")
+        .agg(n_docs=("tokens", "size"), tokens=("tokens", "sum"), content_tokens=("content_tokens", "sum"))
+        .reindex([p for p in period_order])
+        .fillna(0)
+        .astype(int)
+        .reset_index()
+    )
+    write_tsv(period_totals, totals_out)
+    log.info("period sizes:\n%s", period_totals.to_string(index=False))
+
+
+def _order(df: pd.DataFrame, column: str, order: Sequence[str]) -> pd.DataFrame:
+    rank = {p: i for i, p in enumerate(order)}
+    return df.sort_values(
+        column, key=lambda s: s.map(rank), kind="stable"
+    ).reset_index(drop=True)
+
+
+def keyness_step(
+    by_period: str,
+    period_totals: str,
+    *,
+    target: str,
+    reference: Sequence[str],
+    min_count: int,
+    out: str,
+) -> None:
+    """Keyness (G², log ratio) of one period against one or more reference periods."""
+    from ordskifte.keyness import keyness_table
+
+    freq = read_tsv(by_period)
+    sizes = read_tsv(period_totals).set_index("period")["tokens"]
+    freq["period"] = freq["period"].astype(str)
+    tgt = freq[freq["period"] == target].set_index("term")["count"]
+    ref = freq[freq["period"].isin(reference)].groupby("term")["count"].sum()
+    n_tgt = int(sizes.get(target, 0))
+    n_ref = int(sizes.reindex(list(reference)).fillna(0).sum())
+    if n_tgt == 0 or n_ref == 0:
+        log.warning(
+            "period %s (%d tokens) vs %s (%d tokens): one side is empty, table left empty",
+            target,
+            n_tgt,
+            "+".join(reference),
+            n_ref,
+        )
+        table = keyness_table(pd.Series(dtype="int64"), pd.Series(dtype="int64"), target_total=1, reference_total=1)
+    else:
+        table = keyness_table(
+            tgt, ref, target_total=n_tgt, reference_total=n_ref, min_count=min_count
+        )
+    write_tsv(table, out)
+    log.info(
+        "%s (%d tokens) vs %s (%d tokens): %d terms, %d key for the target (G² ≥ 3.84)",
+        target,
+        n_tgt,
+        "+".join(reference),
+        n_ref,
+        len(table),
+        int(((table["direction"] == "target") & (table["g2"] >= 3.84)).sum()),
+    )
+
+
+def concepts_step(
+    documents: str,
+    counts: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    period_order: Sequence[str],
+    iterations: int,
+    confidence: float,
+    seed: int,
+    by_period_out: str,
+    by_year_out: str,
+    by_document_out: str,
+) -> None:
+    """Concept rates per period and per year with bootstrap intervals, and per document."""
+    from ordskifte.drift import concept_document_table, concept_rates
+
+    docs = read_documents(documents)
+    table = concept_document_table(load_counts(doc_ids, counts), docs)
+    kwargs = dict(iterations=iterations, seed=seed, confidence=confidence)
+    by_period = concept_rates(table, by="period", order=period_order, **kwargs)
+    write_tsv(by_period, by_period_out)
+    write_tsv(concept_rates(table, by="year", **kwargs), by_year_out)
+    per_doc = table.copy()
+    per_doc["per_10k"] = 10_000 * per_doc["count"] / per_doc["n_tokens"]
+    per_doc = per_doc[["concept", "doc_id", "period", "year", "count", "n_tokens", "per_10k"]]
+    write_tsv(per_doc.sort_values(["concept", "doc_id"]).reset_index(drop=True), by_document_out)
+    log.info(
+        "concept rates per 10k tokens by period:\n%s",
+        by_period.pivot(index="concept", columns="period", values="per_10k")
+        .reindex(columns=[p for p in period_order if p in set(by_period["period"])])
+        .round(1)
+        .to_string(),
+    )
+
+
+def jsd_step(
+    by_period: str, *, period_order: Sequence[str], top_terms: int, pairs_out: str, terms_out: str
+) -> None:
+    """Jensen–Shannon divergence between every pair of periods and its top terms."""
+    from ordskifte.drift import period_divergence
+
+    freq = read_tsv(by_period)
+    freq["period"] = freq["period"].astype(str)
+    term_counts = {
+        p: g.set_index("term")["count"] for p, g in freq.groupby("period", sort=True)
+    }
+    pairs, terms = period_divergence(term_counts, order=period_order, top_terms=top_terms)
+    write_tsv(pairs, pairs_out)
+    write_tsv(terms, terms_out)
+    log.info("JSD between periods:\n%s", pairs[["period_a", "period_b", "jsd"]].to_string(index=False))
+
+
+def kwic_step(
+    documents: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    patterns: Mapping[str, Sequence[str]],
+    window: int,
+    outputs: Mapping[str, str],
+) -> None:
+    """KWIC tables for every concept and target, reading each token table once."""
+    from ordskifte.concepts import compile_patterns
+    from ordskifte.kwic import kwic_table, kwic_lines
+
+    docs = read_documents(documents)
+    compiled = compile_patterns(patterns)
+    lines: dict[str, list[dict]] = {name: [] for name in compiled}
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        df = read_parquet(path)
+        meta = {
+            "doc_id": doc_id,
+            "period": docs.at[doc_id, "period_used"],
+            "year": docs.at[doc_id, "year"],
+        }
+        for name, pats in compiled.items():
+            lines[name] += kwic_lines(df, pats, window=window, meta=meta)
+    for name, out in outputs.items():
+        table = kwic_table(lines[name])
+        write_tsv(table, out)
+        log.info("%s: %d lines in %d documents", name, len(table), table["doc_id"].nunique())
+
+
+def summary_step(
+    documents: str,
+    extract_records: Sequence[str],
+    clean_records: Sequence[str],
+    counts: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    languages: Sequence[str],
+    out: str,
+) -> None:
+    """One row per manifest document with its status and what cleaning removed."""
+    from ordskifte.frequencies import totals
+    from ordskifte.summary import summary_row, summary_table
+
+    docs = read_documents(documents)
+    table = load_counts(doc_ids, counts)
+    tokens, content = totals(table), totals(table, which="content")
+    rows = []
+    for doc_id, ext, cln in zip(doc_ids, extract_records, clean_records, strict=True):
+        rows.append(
+            summary_row(
+                docs.loc[doc_id].to_dict(),
+                extract=read_json(ext),
+                clean=read_json(cln),
+                tokens=int(tokens.get(doc_id, 0)),
+                content_tokens=int(content.get(doc_id, 0)),
+                languages=languages,
+            )
+        )
+    summary = summary_table(rows)
+    write_tsv(summary, out)
+    if len(summary) != len(docs):
+        raise ValueError(f"summary has {len(summary)} rows for {len(docs)} manifest rows")
+    for status, n in summary["status"].str.split(":").str[0].value_counts().sort_index().items():
+        log.info("%d document(s) %s", n, status)
+    for _, row in summary[summary["status"].str.startswith("excluded")].iterrows():
+        log.warning("%s %s", row["doc_id"], row["status"])
+
+
+def write_config_step(config: Mapping, *, out: str) -> None:
+    """Write the run's effective configuration (after schema defaults) as YAML."""
+    import yaml
+
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(
+        "# Effective configuration of this run (config.yaml + --config + schema defaults)\n"
+        + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=True),
+        encoding="utf-8",
+    )

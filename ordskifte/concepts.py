@@ -1,0 +1,113 @@
+"""Match concept and target patterns on token sequences.
+
+A pattern is one or more words separated by spaces; a word ending in ``*`` matches by prefix
+(so ``folkehelse*`` also matches the compounds ``folkehelsearbeid``, ``folkehelsemeldingen``:
+Norwegian writes compounds as one word, so prefix matching is how the concept families catch
+them). A word matches a token if it matches the token's lowercase surface form or its
+normalised form (lemma or stem), so ``psykisk helse*`` catches "psykiske helse" through the
+lemma ``psykisk``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+_ITEM = re.compile(r"^[^\s*]+\*?$")
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    prefix: bool
+
+    def matches(self, word: str) -> bool:
+        return word.startswith(self.text) if self.prefix else word == self.text
+
+
+Pattern = tuple[Item, ...]
+
+
+def compile_pattern(pattern: str) -> Pattern:
+    """Parse ``"psykisk helse*"`` into items; raise ``ValueError`` on a malformed pattern.
+
+    >>> compile_pattern("psykisk helse*")
+    (Item(text='psykisk', prefix=False), Item(text='helse', prefix=True))
+    """
+    words = pattern.strip().lower().split(" ")
+    if not pattern.strip() or any(not _ITEM.match(w) for w in words):
+        raise ValueError(
+            f"invalid pattern {pattern!r}: use words separated by single spaces, each "
+            "optionally ending in * for a prefix match (e.g. 'psykisk helse*')"
+        )
+    return tuple(Item(w.rstrip("*"), w.endswith("*")) for w in words)
+
+
+def compile_patterns(named: Mapping[str, Iterable[str]]) -> dict[str, list[Pattern]]:
+    """Compile ``{name: [pattern, ...]}``; longest patterns first so they win at a position."""
+    out = {}
+    for name, patterns in named.items():
+        compiled = [compile_pattern(p) for p in patterns]
+        out[name] = sorted(compiled, key=len, reverse=True)
+    return out
+
+
+def find_matches(
+    tokens: Sequence[str],
+    lemmas: Sequence[str],
+    patterns: Sequence[Pattern],
+    *,
+    sentences: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """Non-overlapping ``(start, end)`` spans (end exclusive) where any pattern matches.
+
+    Scans left to right; at each position the longest matching pattern wins. A multi-word
+    match never crosses a sentence boundary when ``sentences`` is given. Candidate starts
+    are found by testing each distinct word once, so the cost is linear in the tokens.
+
+    >>> find_matches(["den", "psykiske", "helse"], ["den", "psykisk", "helse"],
+    ...              [compile_pattern("psykisk helse*")])
+    [(1, 3)]
+    """
+    if not patterns or not tokens:
+        return []
+    firsts = {p[0] for p in patterns}
+    cache: dict[str, bool] = {}
+
+    def starts(word: str) -> bool:
+        hit = cache.get(word)
+        if hit is None:
+            hit = cache[word] = any(item.matches(word) for item in firsts)
+        return hit
+
+    n = len(tokens)
+    spans = []
+    i = 0
+    while i < n:
+        if not (starts(tokens[i]) or starts(lemmas[i])):
+            i += 1
+            continue
+        end = _match_at(i, tokens, lemmas, patterns, sentences)
+        if end:
+            spans.append((i, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _match_at(i, tokens, lemmas, patterns, sentences) -> int:
+    n = len(tokens)
+    for pattern in patterns:
+        end = i + len(pattern)
+        if end > n:
+            continue
+        if sentences is not None and sentences[i] != sentences[end - 1]:
+            continue
+        if all(
+            item.matches(tokens[i + k]) or item.matches(lemmas[i + k])
+            for k, item in enumerate(pattern)
+        ):
+            return end
+    return 0

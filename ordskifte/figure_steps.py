@@ -1,0 +1,73 @@
+"""Figure steps: read result tables, draw with :mod:`ordskifte.plots`, save PNG and SVG."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ordskifte.io import read_tsv
+
+
+def _labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
+    order = [p["name"] for p in periods]
+    return order, {p["name"]: p.get("label") or p["name"] for p in periods}
+
+
+def concepts_by_period_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
+    from ordskifte import plots
+
+    order, labels = _labels(periods)
+    df = read_tsv(table)
+    df["period"] = df["period"].astype(str)
+    plots.save_figure(
+        plots.concept_rates_by_period(df, period_order=order, labels=labels), png, svg
+    )
+
+
+def concepts_by_year_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
+    from ordskifte import plots
+
+    spans = [
+        (p.get("label") or p["name"], p["first_year"], p["last_year"]) for p in periods
+    ]
+    plots.save_figure(plots.concept_rates_by_year(read_tsv(table), period_spans=spans), png, svg)
+
+
+def top_terms_figure(
+    table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str
+):
+    from ordskifte import plots
+
+    order, labels = _labels(periods)
+    df = read_tsv(table)
+    df["period"] = df["period"].astype(str)
+    df["term"] = df["term"].astype(str)
+    plots.save_figure(plots.top_terms(df, n=n, period_order=order, labels=labels), png, svg)
+
+
+def keyness_figure(
+    tables: Sequence[str],
+    *,
+    names: Sequence[str],
+    titles: Mapping[str, str],
+    n: int,
+    png: str,
+    svg: str,
+):
+    from ordskifte import plots
+
+    frames = {}
+    for name, path in zip(names, tables, strict=True):
+        df = read_tsv(path)
+        df["term"] = df["term"].astype(str)
+        frames[name] = df
+    plots.save_figure(plots.keyness(frames, n=n, titles=dict(titles)), png, svg)
+
+
+def jsd_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
+    from ordskifte import plots
+
+    order, labels = _labels(periods)
+    df = read_tsv(table)
+    for col in ("period_a", "period_b"):
+        df[col] = df[col].astype(str)
+    plots.save_figure(plots.jsd_heatmap(df, period_order=order, labels=labels), png, svg)

@@ -1,0 +1,65 @@
+"""Reading and writing the pipeline's files deterministically.
+
+Every TSV is tab-separated, UTF-8, with a header, ``\\n`` line ends and floats written with
+a fixed precision, so a rerun on the same inputs gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+FLOAT_FORMAT = "%.6g"
+
+
+def write_tsv(df: pd.DataFrame, path: str | Path, *, float_format: str = FLOAT_FORMAT) -> None:
+    """Write ``df`` as a TSV (no index) with a fixed float format."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(path, sep="\t", index=False, lineterminator="\n", float_format=float_format)
+
+
+def read_tsv(path: str | Path) -> pd.DataFrame:
+    """Read a TSV written by :func:`write_tsv` (empty cells stay empty strings)."""
+    return pd.read_csv(path, sep="\t", keep_default_na=False)
+
+
+def write_json(obj, path: str | Path) -> None:
+    """Write JSON with sorted keys and a final newline."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(
+        json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def read_json(path: str | Path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+TOKEN_DTYPES = {
+    "paragraph": "int32",
+    "sentence": "int32",
+    "page": "Int32",
+    "language": "string",
+    "token": "string",
+    "form": "string",
+    "lemma": "string",
+    "is_stopword": "bool",
+    "concepts": "string",
+    "targets": "string",
+}
+
+
+def tokens_frame(table: dict[str, list]) -> pd.DataFrame:
+    """Column table from :func:`ordskifte.tokenize.tokenize_document` as a typed DataFrame."""
+    return pd.DataFrame(table, columns=list(TOKEN_DTYPES)).astype(TOKEN_DTYPES)
+
+
+def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    df.to_parquet(path, index=False, compression="zstd")
+
+
+def read_parquet(path: str | Path) -> pd.DataFrame:
+    return pd.read_parquet(path)

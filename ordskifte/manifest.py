@@ -1,0 +1,237 @@
+"""Load and check the document manifest and the period definitions.
+
+The manifest is the pipeline's sample sheet: one tab-separated row per document. All
+problems are collected and reported together, each naming the manifest row (the line
+number in the file, header = line 1) and the column, so a user can fix everything in one go.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+REQUIRED_COLUMNS = (
+    "doc_id",
+    "file",
+    "title",
+    "year",
+    "period",
+    "genre",
+    "language",
+    "citation",
+)
+
+
+class ManifestError(ValueError):
+    """The manifest has one or more bad rows; the message lists every problem."""
+
+
+class PeriodError(ValueError):
+    """The configured periods are inconsistent (e.g. overlapping year ranges)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    label: str
+    first_year: int
+    last_year: int
+
+
+def parse_periods(periods: Iterable[Mapping]) -> list[Period]:
+    """Turn the ``periods`` config entries into :class:`Period` objects (label defaults to name)."""
+    return [
+        Period(
+            name=p["name"],
+            label=p.get("label") or p["name"],
+            first_year=int(p["first_year"]),
+            last_year=int(p["last_year"]),
+        )
+        for p in periods
+    ]
+
+
+def check_periods(periods: Sequence[Period]) -> list[str]:
+    """Check period definitions; raise on errors, return warnings.
+
+    Errors: duplicate names, a first year after the last year, overlapping ranges, periods not
+    in time order. Warnings: gaps between consecutive periods (documents dated in a gap get no
+    period from their year).
+    """
+    problems = []
+    names = [p.name for p in periods]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(f"period name {name!r} is used more than once")
+    for p in periods:
+        if p.first_year > p.last_year:
+            problems.append(f"period {p.name!r}: first_year {p.first_year} > last_year {p.last_year}")
+    warnings = []
+    for a, b in zip(periods, periods[1:], strict=False):
+        if b.first_year <= a.last_year:
+            problems.append(
+                f"periods {a.name!r} ({a.first_year}-{a.last_year}) and {b.name!r} "
+                f"({b.first_year}-{b.last_year}) overlap or are out of time order: "
+                "make each period start after the previous one ends"
+            )
+        elif b.first_year > a.last_year + 1:
+            warnings.append(
+                f"years {a.last_year + 1}-{b.first_year - 1} between periods {a.name!r} and "
+                f"{b.name!r} belong to no period; documents dated there need a `period` in the manifest"
+            )
+    if problems:
+        raise PeriodError("config `periods` is invalid:\n  - " + "\n  - ".join(problems))
+    return warnings
+
+
+def read_manifest(path: str | Path) -> pd.DataFrame:
+    """Read a manifest TSV with every cell as a string (empty cells as ``""``), stripped of
+    nothing: stray whitespace is reported by :func:`validate_manifest`, not hidden."""
+    path = Path(path)
+    if not path.is_file():
+        raise ManifestError(f"manifest {path} does not exist: check the `manifest` key in config")
+    try:
+        df = pd.read_csv(
+            path,
+            sep="\t",
+            dtype=str,
+            keep_default_na=False,
+            quoting=csv.QUOTE_NONE,
+            encoding="utf-8",
+        )
+    except (UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise ManifestError(f"manifest {path} is not a readable UTF-8 TSV file: {err}") from err
+    df.columns = [str(c) for c in df.columns]
+    return df
+
+
+def validate_manifest(
+    df: pd.DataFrame,
+    *,
+    schema: Mapping,
+    corpus_dir: str | Path,
+    period_names: Sequence[str],
+    languages: Sequence[str],
+    manifest_name: str = "manifest",
+) -> None:
+    """Check every row; raise :class:`ManifestError` listing all problems at once.
+
+    Checks: required columns present; each row against the JSON schema (id pattern, year
+    range, etc.); doc_id unique; ``file`` relative, inside ``corpus_dir`` after resolving
+    ``..`` and symbolic links, and existing (or a ``url`` given to fetch it); ``period`` empty or
+    one of ``period_names``; ``language`` in ``languages``.
+    """
+    import jsonschema
+
+    problems: list[str] = []
+    missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
+    if missing:
+        raise ManifestError(
+            f"{manifest_name}: missing required column(s) {', '.join(missing)}; "
+            f"the header must name at least: {', '.join(REQUIRED_COLUMNS)}"
+        )
+    validator = jsonschema.Draft202012Validator(schema)
+    corpus_root = Path(corpus_dir).resolve()
+    seen: dict[str, int] = {}
+    for i, row in enumerate(df.to_dict(orient="records")):
+        line = i + 2  # header is line 1
+        where = f"{manifest_name} line {line} (doc_id {row.get('doc_id', '')!r})"
+        for err in sorted(validator.iter_errors(row), key=lambda e: list(e.path)):
+            column = err.path[0] if err.path else "row"
+            problems.append(f"{where}, column {column}: {_describe(err, row)}")
+        doc_id = row["doc_id"]
+        if doc_id in seen:
+            problems.append(
+                f"{where}, column doc_id: duplicate of line {seen[doc_id]}; give each document "
+                "its own id"
+            )
+        else:
+            seen[doc_id] = line
+        problems.extend(_check_file(row, where=where, corpus_root=corpus_root))
+        if row["period"] and row["period"] not in period_names:
+            problems.append(
+                f"{where}, column period: {row['period']!r} is not a configured period "
+                f"({', '.join(period_names)}); leave it empty to date the document by its year"
+            )
+        if row["language"] and row["language"] not in languages:
+            problems.append(
+                f"{where}, column language: {row['language']!r} is not one of "
+                f"{', '.join(languages)} (config `manifest_languages`)"
+            )
+    if problems:
+        raise ManifestError(
+            f"{manifest_name} has {len(problems)} problem(s):\n  - " + "\n  - ".join(problems)
+        )
+
+
+def _describe(err, row: Mapping) -> str:
+    column = err.path[0] if err.path else None
+    value = row.get(column) if column else None
+    if err.validator == "pattern" and column == "year":
+        return f"{value!r} is not a year between 1800 and 2100 (or empty)"
+    if err.validator == "pattern" and column == "doc_id":
+        return (
+            f"{value!r} may only contain letters, digits, _ and - (no spaces, dots or slashes)"
+        )
+    if err.validator == "pattern" and column == "file":
+        return f"{value!r} is an absolute path; give it relative to the manifest's folder"
+    return err.message
+
+
+def _check_file(row: Mapping, *, where: str, corpus_root: Path) -> list[str]:
+    rel = row["file"]
+    if not rel:
+        return []  # reported by the schema
+    path = Path(rel)
+    if path.is_absolute() or ".." in path.parts:
+        return [
+            f"{where}, column file: {rel!r} points outside the corpus folder; give a path "
+            f"inside {corpus_root.name}/ without '..'"
+        ]
+    full = corpus_root / path
+    try:
+        resolved = full.resolve()
+    except OSError as err:  # pragma: no cover - symlink loops
+        return [f"{where}, column file: {rel!r} cannot be resolved ({err})"]
+    if not resolved.is_relative_to(corpus_root):
+        return [
+            f"{where}, column file: {rel!r} resolves to {resolved}, outside the corpus folder "
+            "(a symbolic link pointing out?); copy the file into the corpus folder instead"
+        ]
+    if not full.is_file() and not row.get("url"):
+        return [
+            f"{where}, column file: {rel!r} does not exist in {corpus_root.name}/; copy the "
+            "file there or fix the path"
+        ]
+    return []
+
+
+def period_of(*, period: str, year: str, periods: Sequence[Period]) -> tuple[str, str]:
+    """The period a document is analysed in, and where it came from.
+
+    Returns ``(period, source)`` where source is ``"manifest"`` (the row's own period wins),
+    ``"year"`` (the year falls in a configured range) or ``"none"`` (period is ``""``).
+    """
+    if period:
+        return period, "manifest"
+    if year:
+        y = int(year)
+        for p in periods:
+            if p.first_year <= y <= p.last_year:
+                return p.name, "year"
+    return "", "none"
+
+
+def assign_periods(df: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    """Return a copy of the manifest with columns ``period_used`` and ``period_source``."""
+    out = df.copy()
+    pairs = [
+        period_of(period=p, year=y, periods=periods)
+        for p, y in zip(out["period"], out["year"], strict=True)
+    ]
+    out["period_used"] = [p for p, _ in pairs]
+    out["period_source"] = [s for _, s in pairs]
+    return out

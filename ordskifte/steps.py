@@ -1,0 +1,164 @@
+"""The pipeline's steps as functions of file paths and plain parameters.
+
+Each Snakemake rule script is a thin adapter that calls one function here, so every step
+can also be run and tested without Snakemake. Heavy libraries are imported inside the
+steps that use them: each rule job is a new Python process and pays its imports.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+log = logging.getLogger("ordskifte")
+
+
+# ---------------------------------------------------------------- per document
+def extract_step(source: str, *, raw_out: str, record_out: str, doc_id: str) -> None:
+    """Extract text from a .txt/.md/.pdf file to UTF-8 (pages separated by form feeds)."""
+    from ordskifte.extract import extract_file
+    from ordskifte.io import write_json
+
+    result = extract_file(source)
+    Path(raw_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(raw_out).write_text(result.text, encoding="utf-8")
+    record = dict(result.record, doc_id=doc_id)
+    write_json(record, record_out)
+    log.info(
+        "%s: %s, encoding %s, %s page(s), %d characters",
+        source,
+        record.get("format"),
+        record.get("encoding"),
+        record.get("pages"),
+        record.get("characters", 0),
+    )
+    for warning in record.get("warnings", []):
+        log.warning("%s: %s", source, warning)
+
+
+def clean_step(
+    raw: str,
+    extract_record: str,
+    *,
+    text_out: str,
+    footnotes_out: str,
+    record_out: str,
+    default_language: str,
+    languages: Sequence[str],
+) -> None:
+    """Remove PDF artefacts, split footnotes off, identify each paragraph's language."""
+    from ordskifte.clean import clean_document
+    from ordskifte.io import read_json, write_json
+    from ordskifte.language import identify_language
+
+    text = Path(raw).read_text(encoding="utf-8")
+    extracted = read_json(extract_record)
+    result = clean_document(text, page_numbers=extracted.get("page_numbers"))
+    paragraphs = []
+    for i, para in enumerate(result.paragraphs):
+        lang = identify_language(para.text, default=default_language)
+        paragraphs.append(
+            {
+                "index": i,
+                "page": para.page,
+                "language": lang,
+                "analysed": lang in languages,
+                "characters": len(para.text),
+            }
+        )
+    dropped = [p for p in paragraphs if not p["analysed"]]
+    for p in dropped:
+        log.info(
+            "paragraph %d (%d characters) is in %s, not in %s: left out of the analysis",
+            p["index"],
+            p["characters"],
+            p["language"],
+            ", ".join(languages),
+        )
+    Path(text_out).write_text("\n\n".join(p.text for p in result.paragraphs) + "\n", "utf-8")
+    Path(footnotes_out).write_text(
+        "".join(f"{f.number}\t{'' if f.page is None else f.page}\t{f.text}\n" for f in result.footnotes),
+        encoding="utf-8",
+    )
+    characters_clean = sum(len(p.text) for p in result.paragraphs)
+    write_json(
+        {
+            "paragraphs": paragraphs,
+            "characters_clean": characters_clean,
+            "characters_dropped_language": sum(p["characters"] for p in dropped),
+            "footnotes": len(result.footnotes),
+            "steps": result.record,
+            "warnings": [],
+        },
+        record_out,
+    )
+    log.info(
+        "%d paragraphs (%d left out by language), %d footnotes, %d -> %d characters",
+        len(paragraphs),
+        len(dropped),
+        len(result.footnotes),
+        len(text),
+        characters_clean,
+    )
+
+
+def tokenize_step(
+    text: str,
+    clean_record: str,
+    *,
+    tokens_out: str,
+    normalise: str,
+    variants: Mapping[str, str],
+    stopword_files: Mapping[str, str],
+    extra_stopwords: Sequence[str],
+    min_token_length: int,
+    concepts: Mapping[str, Sequence[str]],
+    targets: Mapping[str, Sequence[str]],
+) -> None:
+    """Tokenize the analysed paragraphs of a cleaned document into a token table."""
+    from ordskifte.concepts import compile_patterns
+    from ordskifte.io import read_json, tokens_frame, write_parquet
+    from ordskifte.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
+
+    texts = Path(text).read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    meta = read_json(clean_record)["paragraphs"]
+    if len(meta) != len(texts) and meta:
+        raise ValueError(f"{text}: {len(texts)} paragraphs but {len(meta)} in {clean_record}")
+    paragraphs = [
+        ParagraphIn(index=m["index"], text=t, page=m["page"], language=m["language"])
+        for m, t in zip(meta, texts, strict=False)
+        if m["analysed"]
+    ]
+    table = tokenize_document(
+        paragraphs,
+        normaliser=Normaliser(normalise, variants=variants),
+        stopwords={lang: read_stopwords(path) for lang, path in stopword_files.items()},
+        extra_stopwords=extra_stopwords,
+        min_token_length=min_token_length,
+        concepts=compile_patterns(concepts),
+        targets=compile_patterns(targets),
+    )
+    df = tokens_frame(table)
+    write_parquet(df, tokens_out)
+    log.info(
+        "%d paragraphs, %d sentences, %d tokens (%d distinct lemmas)",
+        len(paragraphs),
+        df["sentence"].nunique(),
+        len(df),
+        df["lemma"].nunique(),
+    )
+
+
+def count_step(
+    tokens: str, *, counts_out: str, concept_names: Sequence[str], target_names: Sequence[str]
+) -> None:
+    """Count a document's terms, concept and target matches and token totals."""
+    from ordskifte.frequencies import document_counts
+    from ordskifte.io import read_parquet, write_parquet
+
+    counts = document_counts(
+        read_parquet(tokens), concept_names=concept_names, target_names=target_names
+    )
+    write_parquet(counts, counts_out)
+    log.info("%d rows", len(counts))

@@ -1,0 +1,209 @@
+"""Split cleaned paragraphs into sentences and tokens, normalise them and flag stopwords.
+
+The tokenizer is one Unicode regular expression (letters and digits of any script, so æøå
+need no special case) that keeps word-internal hyphens, apostrophes and dots together:
+"IT-løsninger", "1940-tallet", "St.meld", "bl.a". It runs at several million tokens per
+second; lemmatization is the expensive step, so each distinct word form is lemmatized once
+per language and mapped back (see :class:`Normaliser`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ordskifte.concepts import Pattern, find_matches
+
+TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[.!?]+")
+HAS_LETTER = re.compile(r"[^\W\d_]")
+# Abbreviations after which a full stop does not end a sentence (lowercase, no final dot).
+ABBREVIATIONS = frozenset(
+    "bl.a f.eks st.meld meld st nr s kap jf jfr dvs mill mrd kr ca m.fl m.m osv pkt mv ref "
+    "tlf prop nou et al mht evt ev inkl ekskl iflg pga vs avd dr red hhv o.l etc nov des "
+    "jan feb mar apr jun jul aug sep sept okt".split()
+)
+SENTENCE_END = re.compile(r"[.!?]+")
+
+COLUMNS = (
+    "paragraph",
+    "sentence",
+    "page",
+    "language",
+    "token",
+    "form",
+    "lemma",
+    "is_stopword",
+    "concepts",
+    "targets",
+)
+
+
+def tokenize_paragraph(text: str) -> list[list[str]]:
+    """Split one paragraph into sentences of word tokens (original case, no punctuation).
+
+    A run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
+    or a single capital letter (an initial), or the next word starts in lower case.
+
+    >>> tokenize_paragraph("Se St.meld. nr. 25 om IT-løsninger. Det gjaldt 1940-tallet!")
+    [['Se', 'St.meld', 'nr', '25', 'om', 'IT-løsninger'], ['Det', 'gjaldt', '1940-tallet']]
+    """
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    pieces = TOKEN.findall(text)
+    for k, piece in enumerate(pieces):
+        if not SENTENCE_END.fullmatch(piece):
+            current.append(piece)
+            continue
+        if not current:
+            continue
+        prev = current[-1]
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
+        if prev.lower() in ABBREVIATIONS and piece == "." and not nxt[:1].isupper():
+            continue
+        if len(prev) == 1 and prev.isupper() and piece == ".":
+            continue  # initial: "O. E. Dørum"
+        if piece == "." and nxt[:1].islower():
+            continue
+        sentences.append(current)
+        current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def read_stopwords(path: str | Path) -> frozenset[str]:
+    """Read a stopword file: one word per line, ``#`` starts a comment line."""
+    words = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line.lower())
+    return frozenset(words)
+
+
+@dataclass
+class Normaliser:
+    """Map lowercase word forms to lemmas (simplemma), stems (Snowball) or themselves.
+
+    Results are cached per ``(language, word)``: a corpus has far fewer distinct words than
+    tokens, and simplemma's own cache is limited to 65,536 entries.
+
+    Parameters
+    ----------
+    mode
+        ``"lemma"``, ``"stem"`` or ``"none"``.
+    variants
+        Prefix map applied after normalisation (``{"sjølhjelp": "selvhjelp"}`` turns
+        ``sjølhjelpsgruppe`` into ``selvhjelpsgruppe``); longest prefix wins.
+    """
+
+    mode: str = "lemma"
+    variants: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("lemma", "stem", "none"):
+            raise ValueError(f"normalise must be 'lemma', 'stem' or 'none', not {self.mode!r}")
+        self._variants = sorted(
+            ((k.lower(), v.lower()) for k, v in self.variants.items()),
+            key=lambda kv: len(kv[0]),
+            reverse=True,
+        )
+        if self.mode == "lemma":
+            import simplemma
+
+            self._lemmatize = simplemma.lemmatize
+        elif self.mode == "stem":
+            from nltk.stem.snowball import SnowballStemmer
+
+            self._stemmer = SnowballStemmer("norwegian")
+
+    def __call__(self, word: str, language: str) -> str:
+        key = (language, word)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._apply_variants(self._normalise(word, language))
+        return hit
+
+    def _normalise(self, word: str, language: str) -> str:
+        if self.mode == "none" or not HAS_LETTER.search(word):
+            return word
+        if self.mode == "stem":
+            return self._stemmer.stem(word)
+        langs = ("nn", "nb") if language == "nn" else ("nb", "nn")
+        return self._lemmatize(word, lang=langs).lower()
+
+    def _apply_variants(self, word: str) -> str:
+        for old, new in self._variants:
+            if word.startswith(old):
+                return new + word[len(old) :]
+        return word
+
+
+@dataclass(frozen=True)
+class ParagraphIn:
+    """A cleaned paragraph as the tokenizer gets it."""
+
+    index: int
+    text: str
+    page: int | None
+    language: str
+
+
+def tokenize_document(
+    paragraphs: Iterable[ParagraphIn],
+    *,
+    normaliser: Normaliser,
+    stopwords: Mapping[str, frozenset[str]],
+    extra_stopwords: Iterable[str] = (),
+    min_token_length: int = 2,
+    concepts: Mapping[str, Sequence[Pattern]] | None = None,
+    targets: Mapping[str, Sequence[Pattern]] | None = None,
+) -> dict[str, list]:
+    """Tokenize a document into a column table (dict of equal-length lists, see ``COLUMNS``).
+
+    ``token`` is the lowercase surface form, ``form`` the original, ``lemma`` the normalised
+    form after variants. ``is_stopword`` is true for words in the paragraph language's list
+    (by surface form or lemma) or ``extra_stopwords``, tokens shorter than
+    ``min_token_length`` and tokens without letters (numbers). ``concepts`` / ``targets``
+    hold the ``|``-joined names of the concepts / targets whose match starts at the token.
+    """
+    extra = frozenset(w.lower() for w in extra_stopwords)
+    table: dict[str, list] = {c: [] for c in COLUMNS}
+    sentence_id = 0
+    for para in paragraphs:
+        stops = stopwords.get(para.language, frozenset()) | extra
+        for sentence in tokenize_paragraph(para.text):
+            for form in sentence:
+                token = form.lower()
+                lemma = normaliser(token, para.language)
+                table["paragraph"].append(para.index)
+                table["sentence"].append(sentence_id)
+                table["page"].append(para.page)
+                table["language"].append(para.language)
+                table["token"].append(token)
+                table["form"].append(form)
+                table["lemma"].append(lemma)
+                table["is_stopword"].append(
+                    token in stops
+                    or lemma in stops
+                    or len(token) < min_token_length
+                    or not HAS_LETTER.search(token)
+                )
+            sentence_id += 1
+    table["concepts"] = _tag(table, concepts or {})
+    table["targets"] = _tag(table, targets or {})
+    return table
+
+
+def _tag(table: Mapping[str, list], named: Mapping[str, Sequence[Pattern]]) -> list[str]:
+    tags: list[list[str]] = [[] for _ in table["token"]]
+    for name in sorted(named):
+        spans = find_matches(
+            table["token"], table["lemma"], named[name], sentences=table["sentence"]
+        )
+        for start, _ in spans:
+            tags[start].append(name)
+    return ["|".join(t) for t in tags]

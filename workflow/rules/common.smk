@@ -1,0 +1,115 @@
+# Load and check the configuration and the document manifest before any job runs,
+# derive wildcard constraints from them, and define the input functions the rules use.
+import re
+import sys
+from pathlib import Path
+
+from snakemake.utils import validate
+
+sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakefile
+
+from ordskifte.concepts import compile_patterns
+from ordskifte.manifest import (
+    assign_periods,
+    check_periods,
+    parse_periods,
+    read_manifest,
+    validate_manifest,
+)
+
+
+validate(config, workflow.source_path("../schemas/config.schema.yaml"))
+
+PERIODS = parse_periods(config["periods"])
+for _warning in check_periods(PERIODS):
+    logger.warning(f"config: {_warning}")
+PERIOD_NAMES = [p.name for p in PERIODS]
+PREVIOUS = dict(zip(PERIOD_NAMES[1:], PERIOD_NAMES[:-1]))
+
+for _kind in ("concepts", "targets"):
+    for _name, _patterns in config[_kind].items():
+        try:
+            compile_patterns({_name: _patterns})
+        except ValueError as err:
+            raise ValueError(f"config `{_kind}.{_name}`: {err}") from None
+KWIC_NAMES = sorted(set(config["concepts"]) | set(config["targets"]))
+if len(KWIC_NAMES) != len(config["concepts"]) + len(config["targets"]):
+    raise ValueError("config: a concept and a target share a name; rename one of them")
+
+MANIFEST = Path(config["manifest"])
+CORPUS_DIR = MANIFEST.parent
+_manifest = read_manifest(MANIFEST)
+validate_manifest(
+    _manifest,
+    schema=__import__("yaml").safe_load(
+        open(workflow.source_path("../schemas/manifest.schema.yaml"), encoding="utf-8")
+    ),
+    corpus_dir=CORPUS_DIR,
+    period_names=PERIOD_NAMES,
+    languages=config["manifest_languages"],
+    manifest_name=str(MANIFEST),
+)
+DOCS = assign_periods(_manifest, PERIODS).set_index("doc_id", drop=False)
+DOC_IDS = list(DOCS.index)
+
+
+wildcard_constraints:
+    doc="|".join(re.escape(d) for d in DOC_IDS),
+    period="|".join(PERIOD_NAMES),
+    previous="|".join(PERIOD_NAMES),
+    name="|".join(KWIC_NAMES),
+
+
+# ------------------------------------------------------------------ input functions
+def get_source(wildcards):
+    """The document's file in the corpus folder."""
+    return str(CORPUS_DIR / DOCS.loc[wildcards.doc, "file"])
+
+
+def get_default_language(wildcards):
+    """The manifest's language for a document (used where a paragraph is undecided)."""
+    return DOCS.loc[wildcards.doc, "language"] or "nb"
+
+
+def get_keyness_reference(wildcards):
+    """Reference periods of a keyness table: the one named, or all others ("rest")."""
+    if "previous" in wildcards.keys():
+        return [wildcards.previous]
+    return [p for p in PERIOD_NAMES if p != wildcards.period]
+
+
+def per_document(pattern):
+    """One path per manifest document, in manifest order."""
+    return [pattern.format(doc=d) for d in DOC_IDS]
+
+
+def keyness_outputs():
+    vs_rest = [f"results/keyness/{p}_vs_rest.tsv" for p in PERIOD_NAMES]
+    vs_prev = [f"results/keyness/{p}_vs_{q}.tsv" for p, q in PREVIOUS.items()]
+    return vs_rest + vs_prev
+
+
+def keyness_titles():
+    labels = {p.name: p.label for p in PERIODS}
+    titles = {f"{p}_vs_rest": f"{labels[p]} vs the other periods" for p in PERIOD_NAMES}
+    titles.update({f"{p}_vs_{q}": f"{labels[p]} vs {labels[q]}" for p, q in PREVIOUS.items()})
+    return titles
+
+
+FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
+
+
+def all_outputs():
+    return [
+        "results/corpus/summary.tsv",
+        "results/corpus/config.yaml",
+        "results/frequencies/by_period.tsv",
+        "results/frequencies/by_document.tsv",
+        "results/frequencies/top_terms.tsv",
+        "results/drift/concepts_by_period.tsv",
+        "results/drift/concepts_by_year.tsv",
+        "results/drift/jsd_periods.tsv",
+        *keyness_outputs(),
+        *[f"results/kwic/{n}.tsv" for n in KWIC_NAMES],
+        *[f"results/figures/{f}.{ext}" for f in FIGURES for ext in ("png", "svg")],
+    ]

@@ -1,0 +1,49 @@
+# Concept drift: concept rates per period and per year with bootstrap intervals, and the
+# Jensen–Shannon divergence between the periods' vocabularies.
+
+
+rule concepts:
+    input:
+        documents="results/corpus/documents.tsv",
+        counts=per_document("results/counts/{doc}.parquet"),
+    output:
+        by_period=report(
+            "results/drift/concepts_by_period.tsv",
+            caption="../report/concepts_table.rst",
+            category="Tables",
+        ),
+        by_year="results/drift/concepts_by_year.tsv",
+        by_document="results/drift/concepts_by_document.tsv",
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        iterations=config["bootstrap"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    log:
+        "logs/drift/concepts.log",
+    benchmark:
+        "benchmarks/drift/concepts.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/concepts.py"
+
+
+rule jsd:
+    input:
+        "results/frequencies/by_period.tsv",
+    output:
+        pairs="results/drift/jsd_periods.tsv",
+        terms="results/drift/jsd_terms.tsv",
+    params:
+        periods=PERIOD_NAMES,
+        top_terms=config["jsd"]["top_terms"],
+    log:
+        "logs/drift/jsd.log",
+    benchmark:
+        "benchmarks/drift/jsd.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/jsd.py"

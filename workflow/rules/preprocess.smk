@@ -1,0 +1,66 @@
+# Preprocess each document: clean PDF artefacts and identify paragraph languages, then
+# tokenize, normalise (lemma/stem), flag stopwords and tag concept matches, then count.
+
+
+rule clean:
+    input:
+        raw="results/text/{doc}.raw.txt",
+        record="results/text/{doc}.extract.json",
+    output:
+        text="results/text/{doc}.txt",
+        footnotes="results/text/{doc}.footnotes.tsv",
+        record="results/text/{doc}.clean.json",
+    params:
+        default_language=get_default_language,
+        languages=config["languages"],
+    log:
+        "logs/clean/{doc}.log",
+    benchmark:
+        "benchmarks/clean/{doc}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/clean.py"
+
+
+rule tokenize:
+    input:
+        text="results/text/{doc}.txt",
+        record="results/text/{doc}.clean.json",
+        stopwords=list(config["stopwords"].values()),
+    output:
+        "results/tokens/{doc}.parquet",
+    params:
+        normalise=config["normalise"],
+        variants=config["variants"],
+        stopwords=config["stopwords"],
+        extra_stopwords=config["extra_stopwords"],
+        min_token_length=config["min_token_length"],
+        concepts=config["concepts"],
+        targets=config["targets"],
+    log:
+        "logs/tokenize/{doc}.log",
+    benchmark:
+        "benchmarks/tokenize/{doc}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/tokenize_doc.py"
+
+
+rule count:
+    input:
+        "results/tokens/{doc}.parquet",
+    output:
+        "results/counts/{doc}.parquet",
+    params:
+        concepts=sorted(config["concepts"]),
+        targets=sorted(config["targets"]),
+    log:
+        "logs/count/{doc}.log",
+    benchmark:
+        "benchmarks/count/{doc}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/count.py"

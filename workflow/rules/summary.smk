@@ -1,0 +1,45 @@
+# The corpus summary (one row per manifest document, with its status) and the run's config.
+
+
+rule summary:
+    input:
+        documents="results/corpus/documents.tsv",
+        extract=per_document("results/text/{doc}.extract.json"),
+        clean=per_document("results/text/{doc}.clean.json"),
+        counts=per_document("results/counts/{doc}.parquet"),
+    output:
+        report(
+            "results/corpus/summary.tsv",
+            caption="../report/summary.rst",
+            category="Corpus",
+        ),
+    params:
+        doc_ids=DOC_IDS,
+        languages=config["languages"],
+    log:
+        "logs/corpus/summary.log",
+    benchmark:
+        "benchmarks/corpus/summary.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/summary.py"
+
+
+rule config_snapshot:
+    output:
+        report(
+            "results/corpus/config.yaml",
+            caption="../report/config.rst",
+            category="Corpus",
+        ),
+    params:
+        config=config,
+    log:
+        "logs/corpus/config.log",
+    benchmark:
+        "benchmarks/corpus/config.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    script:
+        "../scripts/config_snapshot.py"

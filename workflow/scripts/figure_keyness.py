@@ -1,0 +1,22 @@
+"""Rule `figure_keyness`: thin adapter from Snakemake to ordskifte (see ordskifte/figure_steps.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.figure_steps import keyness_figure  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: keyness_figure(
+        list(sm.input),
+        names=sm.params.names,
+        titles=sm.params.titles,
+        n=sm.params.n,
+        png=sm.output.png,
+        svg=sm.output.svg,
+    ),
+)

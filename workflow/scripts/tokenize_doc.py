@@ -1,0 +1,26 @@
+"""Rule `tokenize`: thin adapter from Snakemake to ordskifte (see ordskifte/steps.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.steps import tokenize_step  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: tokenize_step(
+        sm.input.text,
+        sm.input.record,
+        tokens_out=sm.output[0],
+        normalise=sm.params.normalise,
+        variants=sm.params.variants,
+        stopword_files=sm.params.stopwords,
+        extra_stopwords=sm.params.extra_stopwords,
+        min_token_length=sm.params.min_token_length,
+        concepts=sm.params.concepts,
+        targets=sm.params.targets,
+    ),
+)
