@@ -20,6 +20,13 @@ from ordskifte.manifest import (
 
 validate(config, workflow.source_path("../schemas/config.schema.yaml"))
 
+# Shipped files named in config (stopword lists) are found next to the Snakefile when the
+# working directory (--directory) does not have them.
+config["stopwords"] = {
+    lang: path if Path(path).exists() else str(Path(workflow.basedir) / path)
+    for lang, path in config["stopwords"].items()
+}
+
 PERIODS = parse_periods(config["periods"])
 for _warning in check_periods(PERIODS):
     logger.warning(f"config: {_warning}")
