@@ -12,24 +12,42 @@ def _labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
     return order, {p["name"]: p.get("label") or p["name"] for p in periods}
 
 
-def concepts_by_period_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
+def concepts_by_period_figure(
+    table: str,
+    *,
+    periods: Sequence[Mapping],
+    concepts: Sequence[str],
+    confidence: float,
+    png: str,
+    svg: str,
+):
     from ordskifte import plots
 
     order, labels = _labels(periods)
     df = read_tsv(table)
     df["period"] = df["period"].astype(str)
-    plots.save_figure(
-        plots.concept_rates_by_period(df, period_order=order, labels=labels), png, svg
+    fig = plots.concept_rates_by_period(
+        df, period_order=order, labels=labels, concept_order=concepts, confidence=confidence
     )
+    plots.save_figure(fig, png, svg)
 
 
-def concepts_by_year_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
+def concepts_by_year_figure(
+    table: str,
+    *,
+    periods: Sequence[Mapping],
+    concepts: Sequence[str],
+    confidence: float,
+    png: str,
+    svg: str,
+):
     from ordskifte import plots
 
-    spans = [
-        (p.get("label") or p["name"], p["first_year"], p["last_year"]) for p in periods
-    ]
-    plots.save_figure(plots.concept_rates_by_year(read_tsv(table), period_spans=spans), png, svg)
+    spans = [(p.get("label") or p["name"], p["first_year"], p["last_year"]) for p in periods]
+    fig = plots.concept_rates_by_year(
+        read_tsv(table), period_spans=spans, concept_order=concepts, confidence=confidence
+    )
+    plots.save_figure(fig, png, svg)
 
 
 def top_terms_figure(

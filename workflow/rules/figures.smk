@@ -13,6 +13,8 @@ rule figure_concepts_by_period:
         svg="results/figures/concepts_by_period.svg",
     params:
         periods=config["periods"],
+        concepts=list(config["concepts"]),
+        confidence=config["bootstrap"]["confidence"],
     log:
         "logs/figures/concepts_by_period.log",
     benchmark:
@@ -35,6 +37,8 @@ rule figure_concepts_by_year:
         svg="results/figures/concepts_by_year.svg",
     params:
         periods=config["periods"],
+        concepts=list(config["concepts"]),
+        confidence=config["bootstrap"]["confidence"],
     log:
         "logs/figures/concepts_by_year.log",
     benchmark:

@@ -14,6 +14,8 @@ run_logged(
     lambda: concepts_by_year_figure(
         sm.input[0],
         periods=sm.params.periods,
+        concepts=sm.params.concepts,
+        confidence=sm.params.confidence,
         png=sm.output.png,
         svg=sm.output.svg,
     ),
