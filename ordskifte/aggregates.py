@@ -17,9 +17,7 @@ from ordskifte.io import read_json, read_parquet, read_tsv, write_tsv
 log = logging.getLogger("ordskifte")
 
 
-def documents_step(
-    manifest: str, *, periods: Sequence[Mapping], out: str
-) -> None:
+def documents_step(manifest: str, *, periods: Sequence[Mapping], out: str) -> None:
     """Write the manifest with the period each document is analysed in and its source."""
     from ordskifte.manifest import assign_periods, parse_periods, read_manifest
 
@@ -38,9 +36,7 @@ def read_documents(path: str) -> pd.DataFrame:
 def load_counts(doc_ids: Sequence[str], paths: Sequence[str]) -> pd.DataFrame:
     from ordskifte.frequencies import combine_counts
 
-    return combine_counts(
-        {d: read_parquet(p) for d, p in zip(doc_ids, paths, strict=True)}
-    )
+    return combine_counts({d: read_parquet(p) for d, p in zip(doc_ids, paths, strict=True)})
 
 
 def frequencies_step(
@@ -93,7 +89,11 @@ def frequencies_step(
     sizes = sizes[(sizes["period"] != "") & (sizes["tokens"] > 0)]
     period_totals = (
         sizes.groupby("period")
-        .agg(n_docs=("tokens", "size"), tokens=("tokens", "sum"), content_tokens=("content_tokens", "sum"))
+        .agg(
+            n_docs=("tokens", "size"),
+            tokens=("tokens", "sum"),
+            content_tokens=("content_tokens", "sum"),
+        )
         .reindex([p for p in period_order])
         .fillna(0)
         .astype(int)
@@ -105,9 +105,7 @@ def frequencies_step(
 
 def _order(df: pd.DataFrame, column: str, order: Sequence[str]) -> pd.DataFrame:
     rank = {p: i for i, p in enumerate(order)}
-    return df.sort_values(
-        column, key=lambda s: s.map(rank), kind="stable"
-    ).reset_index(drop=True)
+    return df.sort_values(column, key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
 
 
 def keyness_step(
@@ -137,7 +135,9 @@ def keyness_step(
             "+".join(reference),
             n_ref,
         )
-        table = keyness_table(pd.Series(dtype="int64"), pd.Series(dtype="int64"), target_total=1, reference_total=1)
+        table = keyness_table(
+            pd.Series(dtype="int64"), pd.Series(dtype="int64"), target_total=1, reference_total=1
+        )
     else:
         table = keyness_table(
             tgt, ref, target_total=n_tgt, reference_total=n_ref, min_count=min_count
@@ -197,13 +197,13 @@ def jsd_step(
 
     freq = read_tsv(by_period)
     freq["period"] = freq["period"].astype(str)
-    term_counts = {
-        p: g.set_index("term")["count"] for p, g in freq.groupby("period", sort=True)
-    }
+    term_counts = {p: g.set_index("term")["count"] for p, g in freq.groupby("period", sort=True)}
     pairs, terms = period_divergence(term_counts, order=period_order, top_terms=top_terms)
     write_tsv(pairs, pairs_out)
     write_tsv(terms, terms_out)
-    log.info("JSD between periods:\n%s", pairs[["period_a", "period_b", "jsd"]].to_string(index=False))
+    log.info(
+        "JSD between periods:\n%s", pairs[["period_a", "period_b", "jsd"]].to_string(index=False)
+    )
 
 
 def kwic_step(
@@ -217,7 +217,7 @@ def kwic_step(
 ) -> None:
     """KWIC tables for every concept and target, reading each token table once."""
     from ordskifte.concepts import compile_patterns
-    from ordskifte.kwic import kwic_table, kwic_lines
+    from ordskifte.kwic import kwic_lines, kwic_table
 
     docs = read_documents(documents)
     compiled = compile_patterns(patterns)

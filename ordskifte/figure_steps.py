@@ -50,9 +50,7 @@ def concepts_by_year_figure(
     plots.save_figure(fig, png, svg)
 
 
-def top_terms_figure(
-    table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str
-):
+def top_terms_figure(table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str):
     from ordskifte import plots
 
     order, labels = _labels(periods)

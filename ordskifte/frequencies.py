@@ -98,9 +98,9 @@ def frequency_table(
     out["per_10k"] = 10_000 * out["count"] / out[group_name].map(group_tokens)
     out["tfidf"] = out["per_10k"] * out["term"].map(idf)
     out = out[[group_name, "term", "count", "per_10k", "doc_freq", "tfidf"]]
-    return out.sort_values([group_name, "count", "term"], ascending=[True, False, True]).reset_index(
-        drop=True
-    )
+    return out.sort_values(
+        [group_name, "count", "term"], ascending=[True, False, True]
+    ).reset_index(drop=True)
 
 
 def top_terms(table: pd.DataFrame, *, n: int, group_name: str = "period") -> pd.DataFrame:

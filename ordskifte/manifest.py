@@ -68,7 +68,9 @@ def check_periods(periods: Sequence[Period]) -> list[str]:
         problems.append(f"period name {name!r} is used more than once")
     for p in periods:
         if p.first_year > p.last_year:
-            problems.append(f"period {p.name!r}: first_year {p.first_year} > last_year {p.last_year}")
+            problems.append(
+                f"period {p.name!r}: first_year {p.first_year} > last_year {p.last_year}"
+            )
     warnings = []
     for a, b in zip(periods, periods[1:], strict=False):
         if b.first_year <= a.last_year:
@@ -80,7 +82,8 @@ def check_periods(periods: Sequence[Period]) -> list[str]:
         elif b.first_year > a.last_year + 1:
             warnings.append(
                 f"years {a.last_year + 1}-{b.first_year - 1} between periods {a.name!r} and "
-                f"{b.name!r} belong to no period; documents dated there need a `period` in the manifest"
+                f"{b.name!r} belong to no period; documents dated there need a `period` "
+                "in the manifest"
             )
     if problems:
         raise PeriodError("config `periods` is invalid:\n  - " + "\n  - ".join(problems))
@@ -173,9 +176,7 @@ def _describe(err, row: Mapping) -> str:
     if err.validator == "pattern" and column == "year":
         return f"{value!r} is not a year between 1800 and 2100 (or empty)"
     if err.validator == "pattern" and column == "doc_id":
-        return (
-            f"{value!r} may only contain letters, digits, _ and - (no spaces, dots or slashes)"
-        )
+        return f"{value!r} may only contain letters, digits, _ and - (no spaces, dots or slashes)"
     if err.validator == "pattern" and column == "file":
         return f"{value!r} is an absolute path; give it relative to the manifest's folder"
     return err.message

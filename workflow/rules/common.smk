@@ -17,7 +17,6 @@ from ordskifte.manifest import (
     validate_manifest,
 )
 
-
 validate(config, workflow.source_path("../schemas/config.schema.yaml"))
 
 # Shipped files named in config (stopword lists) are found next to the Snakefile when the
@@ -99,11 +98,19 @@ def keyness_outputs():
 def keyness_titles():
     labels = {p.name: p.label for p in PERIODS}
     titles = {f"{p}_vs_rest": f"{labels[p]} vs the other periods" for p in PERIOD_NAMES}
-    titles.update({f"{p}_vs_{q}": f"{labels[p]} vs {labels[q]}" for p, q in PREVIOUS.items()})
+    titles.update(
+        {f"{p}_vs_{q}": f"{labels[p]} vs {labels[q]}" for p, q in PREVIOUS.items()}
+    )
     return titles
 
 
-FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
+FIGURES = [
+    "concepts_by_period",
+    "concepts_by_year",
+    "top_terms",
+    "keyness",
+    "jsd_periods",
+]
 
 
 def all_outputs():

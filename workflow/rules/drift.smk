@@ -14,18 +14,18 @@ rule concepts:
         ),
         by_year="results/drift/concepts_by_year.tsv",
         by_document="results/drift/concepts_by_document.tsv",
-    params:
-        doc_ids=DOC_IDS,
-        periods=PERIOD_NAMES,
-        iterations=config["bootstrap"]["iterations"],
-        confidence=config["bootstrap"]["confidence"],
-        seed=config["seed"],
     log:
         "logs/drift/concepts.log",
     benchmark:
         "benchmarks/drift/concepts.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        iterations=config["bootstrap"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
     script:
         "../scripts/concepts.py"
 
@@ -36,14 +36,14 @@ rule jsd:
     output:
         pairs="results/drift/jsd_periods.tsv",
         terms="results/drift/jsd_terms.tsv",
-    params:
-        periods=PERIOD_NAMES,
-        top_terms=config["jsd"]["top_terms"],
     log:
         "logs/drift/jsd.log",
     benchmark:
         "benchmarks/drift/jsd.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=PERIOD_NAMES,
+        top_terms=config["jsd"]["top_terms"],
     script:
         "../scripts/jsd.py"

@@ -11,16 +11,16 @@ rule figure_concepts_by_period:
             category="Figures",
         ),
         svg="results/figures/concepts_by_period.svg",
-    params:
-        periods=config["periods"],
-        concepts=list(config["concepts"]),
-        confidence=config["bootstrap"]["confidence"],
     log:
         "logs/figures/concepts_by_period.log",
     benchmark:
         "benchmarks/figures/concepts_by_period.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        concepts=list(config["concepts"]),
+        confidence=config["bootstrap"]["confidence"],
     script:
         "../scripts/figure_concepts_by_period.py"
 
@@ -35,16 +35,16 @@ rule figure_concepts_by_year:
             category="Figures",
         ),
         svg="results/figures/concepts_by_year.svg",
-    params:
-        periods=config["periods"],
-        concepts=list(config["concepts"]),
-        confidence=config["bootstrap"]["confidence"],
     log:
         "logs/figures/concepts_by_year.log",
     benchmark:
         "benchmarks/figures/concepts_by_year.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        concepts=list(config["concepts"]),
+        confidence=config["bootstrap"]["confidence"],
     script:
         "../scripts/figure_concepts_by_year.py"
 
@@ -59,15 +59,15 @@ rule figure_top_terms:
             category="Figures",
         ),
         svg="results/figures/top_terms.svg",
-    params:
-        periods=config["periods"],
-        n=config["frequencies"]["top_n"],
     log:
         "logs/figures/top_terms.log",
     benchmark:
         "benchmarks/figures/top_terms.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        n=config["frequencies"]["top_n"],
     script:
         "../scripts/figure_top_terms.py"
 
@@ -82,16 +82,16 @@ rule figure_keyness:
             category="Figures",
         ),
         svg="results/figures/keyness.svg",
-    params:
-        names=[Path(p).stem for p in keyness_outputs()],
-        titles=keyness_titles(),
-        n=config["keyness"]["top_n"],
     log:
         "logs/figures/keyness.log",
     benchmark:
         "benchmarks/figures/keyness.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        names=[Path(p).stem for p in keyness_outputs()],
+        titles=keyness_titles(),
+        n=config["keyness"]["top_n"],
     script:
         "../scripts/figure_keyness.py"
 
@@ -106,13 +106,13 @@ rule figure_jsd:
             category="Figures",
         ),
         svg="results/figures/jsd_periods.svg",
-    params:
-        periods=config["periods"],
     log:
         "logs/figures/jsd_periods.log",
     benchmark:
         "benchmarks/figures/jsd_periods.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
     script:
         "../scripts/figure_jsd.py"

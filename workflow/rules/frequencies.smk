@@ -6,14 +6,14 @@ rule documents:
         config["manifest"],
     output:
         "results/corpus/documents.tsv",
-    params:
-        periods=config["periods"],
     log:
         "logs/corpus/documents.log",
     benchmark:
         "benchmarks/corpus/documents.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
     script:
         "../scripts/documents.py"
 
@@ -31,16 +31,16 @@ rule frequencies:
         by_document="results/frequencies/by_document.tsv",
         top_terms="results/frequencies/top_terms.tsv",
         totals="results/frequencies/period_totals.tsv",
-    params:
-        doc_ids=DOC_IDS,
-        periods=PERIOD_NAMES,
-        top_n=config["frequencies"]["top_n"],
     log:
         "logs/frequencies/frequencies.log",
     benchmark:
         "benchmarks/frequencies/frequencies.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        top_n=config["frequencies"]["top_n"],
     script:
         "../scripts/frequencies.py"
 
@@ -55,15 +55,15 @@ rule keyness_vs_rest:
             caption="../report/keyness_table.rst",
             category="Keyness",
         ),
-    params:
-        reference=get_keyness_reference,
-        min_count=config["keyness"]["min_count"],
     log:
         "logs/keyness/{period}_vs_rest.log",
     benchmark:
         "benchmarks/keyness/{period}_vs_rest.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        reference=get_keyness_reference,
+        min_count=config["keyness"]["min_count"],
     script:
         "../scripts/keyness.py"
 
@@ -78,14 +78,14 @@ rule keyness_vs_previous:
             caption="../report/keyness_table.rst",
             category="Keyness",
         ),
-    params:
-        reference=get_keyness_reference,
-        min_count=config["keyness"]["min_count"],
     log:
         "logs/keyness/{period}_vs_{previous}.log",
     benchmark:
         "benchmarks/keyness/{period}_vs_{previous}.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        reference=get_keyness_reference,
+        min_count=config["keyness"]["min_count"],
     script:
         "../scripts/keyness.py"

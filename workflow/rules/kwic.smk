@@ -14,16 +14,16 @@ rule kwic:
             )
             for name in KWIC_NAMES
         ],
-    params:
-        doc_ids=DOC_IDS,
-        names=KWIC_NAMES,
-        patterns={**config["concepts"], **config["targets"]},
-        window=config["kwic"]["window"],
     log:
         "logs/kwic/kwic.log",
     benchmark:
         "benchmarks/kwic/kwic.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        names=KWIC_NAMES,
+        patterns={**config["concepts"], **config["targets"]},
+        window=config["kwic"]["window"],
     script:
         "../scripts/kwic.py"

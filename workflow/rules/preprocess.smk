@@ -10,15 +10,15 @@ rule clean:
         text="results/text/{doc}.txt",
         footnotes="results/text/{doc}.footnotes.tsv",
         record="results/text/{doc}.clean.json",
-    params:
-        default_language=get_default_language,
-        languages=config["languages"],
     log:
         "logs/clean/{doc}.log",
     benchmark:
         "benchmarks/clean/{doc}.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        default_language=get_default_language,
+        languages=config["languages"],
     script:
         "../scripts/clean.py"
 
@@ -30,6 +30,12 @@ rule tokenize:
         stopwords=list(config["stopwords"].values()),
     output:
         "results/tokens/{doc}.parquet",
+    log:
+        "logs/tokenize/{doc}.log",
+    benchmark:
+        "benchmarks/tokenize/{doc}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
     params:
         normalise=config["normalise"],
         variants=config["variants"],
@@ -38,12 +44,6 @@ rule tokenize:
         min_token_length=config["min_token_length"],
         concepts=config["concepts"],
         targets=config["targets"],
-    log:
-        "logs/tokenize/{doc}.log",
-    benchmark:
-        "benchmarks/tokenize/{doc}.tsv"
-    conda:
-        "../../envs/ordskifte.yaml"
     script:
         "../scripts/tokenize_doc.py"
 
@@ -53,14 +53,14 @@ rule count:
         "results/tokens/{doc}.parquet",
     output:
         "results/counts/{doc}.parquet",
-    params:
-        concepts=sorted(config["concepts"]),
-        targets=sorted(config["targets"]),
     log:
         "logs/count/{doc}.log",
     benchmark:
         "benchmarks/count/{doc}.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        concepts=sorted(config["concepts"]),
+        targets=sorted(config["targets"]),
     script:
         "../scripts/count.py"

@@ -13,15 +13,15 @@ rule summary:
             caption="../report/summary.rst",
             category="Corpus",
         ),
-    params:
-        doc_ids=DOC_IDS,
-        languages=config["languages"],
     log:
         "logs/corpus/summary.log",
     benchmark:
         "benchmarks/corpus/summary.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        languages=config["languages"],
     script:
         "../scripts/summary.py"
 
@@ -33,13 +33,13 @@ rule config_snapshot:
             caption="../report/config.rst",
             category="Corpus",
         ),
-    params:
-        config=config,
     log:
         "logs/corpus/config.log",
     benchmark:
         "benchmarks/corpus/config.tsv"
     conda:
         "../../envs/ordskifte.yaml"
+    params:
+        config=config,
     script:
         "../scripts/config_snapshot.py"

@@ -1,4 +1,4 @@
-"""Rule `clean`: thin adapter from Snakemake to ordskifte (see ordskifte/steps.py)."""
+"""Rule `clean`: thin adapter calling ordskifte.steps."""
 
 import sys
 from pathlib import Path

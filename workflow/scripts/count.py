@@ -1,4 +1,4 @@
-"""Rule `count`: thin adapter from Snakemake to ordskifte (see ordskifte/steps.py)."""
+"""Rule `count`: thin adapter calling ordskifte.steps."""
 
 import sys
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Rule `extract`: thin adapter from Snakemake to ordskifte (see ordskifte/steps.py)."""
+"""Rule `extract`: thin adapter calling ordskifte.steps."""
 
 import sys
 from pathlib import Path

@@ -1,12 +1,12 @@
-"""Rule `figure_concepts_by_period`: thin adapter from Snakemake to ordskifte (see ordskifte/figure_steps.py)."""
+"""Rule `figure_concepts_by_period`: thin adapter calling ordskifte.figure_steps."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
 
-from ordskifte.runner import run_logged  # noqa: E402
 from ordskifte.figure_steps import concepts_by_period_figure  # noqa: E402
+from ordskifte.runner import run_logged  # noqa: E402
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,12 @@
-"""Rule `summary`: thin adapter from Snakemake to ordskifte (see ordskifte/aggregates.py)."""
+"""Rule `summary`: thin adapter calling ordskifte.aggregates."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
 
-from ordskifte.runner import run_logged  # noqa: E402
 from ordskifte.aggregates import summary_step  # noqa: E402
+from ordskifte.runner import run_logged  # noqa: E402
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,4 +1,4 @@
-"""Rule `tokenize`: thin adapter from Snakemake to ordskifte (see ordskifte/steps.py)."""
+"""Rule `tokenize`: thin adapter calling ordskifte.steps."""
 
 import sys
 from pathlib import Path
