@@ -72,6 +72,7 @@ def find_matches(
     """
     if not patterns or not tokens:
         return []
+    patterns = sorted(patterns, key=len, reverse=True)  # stable: equal lengths keep their order
     firsts = {p[0] for p in patterns}
     cache: dict[str, bool] = {}
 

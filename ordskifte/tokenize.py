@@ -18,12 +18,16 @@ from ordskifte.concepts import Pattern, find_matches
 
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[.!?]+")
 HAS_LETTER = re.compile(r"[^\W\d_]")
-# Abbreviations after which a full stop does not end a sentence (lowercase, no final dot).
+# Abbreviations after which a full stop never ends a sentence (lowercase, no final dot):
+# they are followed by what they abbreviate ("jf. St.meld. nr. 63", "bl.a. Mental Helse").
 ABBREVIATIONS = frozenset(
-    "bl.a f.eks st.meld meld st nr s kap jf jfr dvs mill mrd kr ca m.fl m.m osv pkt mv ref "
-    "tlf prop nou et al mht evt ev inkl ekskl iflg pga vs avd dr red hhv o.l etc nov des "
-    "jan feb mar apr jun jul aug sep sept okt".split()
+    "bl.a f.eks st.meld meld st nr s kap jf jfr dvs mill mrd kr ca pkt "
+    "tlf prop nou mht evt ev inkl ekskl iflg pga vs avd dr red hhv ref jan feb mar apr jun "
+    "jul aug sep sept okt nov des".split()
 )
+# Abbreviations that may end a sentence: a full stop after them ends it only if the next
+# word starts with a capital ("osv. Planen ...").
+FINAL_ABBREVIATIONS = frozenset("osv mv m.m m.fl etc o.l al".split())
 SENTENCE_END = re.compile(r"[.!?]+")
 
 COLUMNS = (
@@ -44,7 +48,8 @@ def tokenize_paragraph(text: str) -> list[list[str]]:
     """Split one paragraph into sentences of word tokens (original case, no punctuation).
 
     A run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
-    or a single capital letter (an initial), or the next word starts in lower case.
+    (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
+    capital letter (an initial), or the next word starts in lower case.
 
     >>> tokenize_paragraph("Se St.meld. nr. 25 om IT-løsninger. Det gjaldt 1940-tallet!")
     [['Se', 'St.meld', 'nr', '25', 'om', 'IT-løsninger'], ['Det', 'gjaldt', '1940-tallet']]
@@ -60,7 +65,9 @@ def tokenize_paragraph(text: str) -> list[list[str]]:
             continue
         prev = current[-1]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
-        if prev.lower() in ABBREVIATIONS and piece == "." and not nxt[:1].isupper():
+        if piece == "." and prev.lower() in ABBREVIATIONS:
+            continue
+        if piece == "." and prev.lower() in FINAL_ABBREVIATIONS and not nxt[:1].isupper():
             continue
         if len(prev) == 1 and prev.isupper() and piece == ".":
             continue  # initial: "O. E. Dørum"
@@ -74,12 +81,15 @@ def tokenize_paragraph(text: str) -> list[list[str]]:
 
 
 def read_stopwords(path: str | Path) -> frozenset[str]:
-    """Read a stopword file: one word per line, ``#`` starts a comment line."""
+    """Read a stopword file: one word per line, ``#`` starts a comment line.
+
+    A final dot is dropped ("bl.a." → "bl.a"), as the tokenizer never keeps one.
+    """
     words = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            words.append(line.lower())
+            words.append(line.lower().rstrip("."))
     return frozenset(words)
 
 

@@ -1,0 +1,172 @@
+"""Unit tests for ordskifte.concepts: pattern parsing and matching on literal token lists."""
+
+import pytest
+
+from ordskifte.concepts import Item, compile_pattern, compile_patterns, find_matches
+
+# --- compile_pattern --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("folkehelse*", (Item("folkehelse", True),)),
+        ("frivillig", (Item("frivillig", False),)),
+        ("psykisk helse*", (Item("psykisk", False), Item("helse", True))),
+        ("Psykisk Helse*", (Item("psykisk", False), Item("helse", True))),  # lowercased
+        ("  frivillig*  ", (Item("frivillig", True),)),  # outer spaces stripped
+        ("IT-løsning*", (Item("it-løsning", True),)),
+        ("st.meld", (Item("st.meld", False),)),
+        (
+            "hjelp til selvhjelp",
+            (Item("hjelp", False), Item("til", False), Item("selvhjelp", False)),
+        ),
+    ],
+)
+def test_compile_pattern_valid(pattern, expected):
+    assert compile_pattern(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "",
+        "   ",
+        "a**",
+        "*x",
+        "*",
+        "helse* *",
+        "psykisk  helse",  # double space
+        "psykisk\thelse",  # tab
+        "folke*helse",
+    ],
+)
+def test_compile_pattern_invalid(pattern):
+    with pytest.raises(ValueError) as info:
+        compile_pattern(pattern)
+    assert str(info.value).startswith(f"invalid pattern {pattern!r}: use words separated by")
+
+
+def test_compile_patterns_longest_first():
+    assert compile_patterns(
+        {"psykisk_helse": ["psykisk*", "psykisk helse*", "den psykiske helse"]}
+    ) == {
+        "psykisk_helse": [
+            (Item("den", False), Item("psykiske", False), Item("helse", False)),
+            (Item("psykisk", False), Item("helse", True)),
+            (Item("psykisk", True),),
+        ]
+    }
+
+
+def test_compile_patterns_invalid_names_the_pattern():
+    with pytest.raises(ValueError, match=r"^invalid pattern 'folke\*\*'"):
+        compile_patterns({"folkehelse": ["folkehelse*", "folke**"]})
+
+
+# --- find_matches -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tokens", "lemmas", "patterns", "sentences", "expected"),
+    [
+        pytest.param(
+            ["folkehelsemeldingen", "og", "folkehelse"],
+            ["folkehelsemelding", "og", "folkehelse"],
+            ["folkehelse*"],
+            None,
+            [(0, 1), (2, 3)],
+            id="prefix-matches-compound-and-word",
+        ),
+        pytest.param(
+            ["folkehelsemeldingen", "og", "folkehelse"],
+            ["folkehelsemelding", "og", "folkehelse"],
+            ["folkehelse"],
+            None,
+            [(2, 3)],
+            id="exact-does-not-match-compound",
+        ),
+        pytest.param(
+            ["frivillige", "organisasjoner"],
+            ["frivillig", "organisasjon"],
+            ["frivillig"],
+            None,
+            [(0, 1)],
+            id="exact-through-lemma-only",
+        ),
+        pytest.param(
+            ["den", "psykiske", "helsen"],
+            ["den", "psykisk", "helse"],
+            ["psykisk helse"],
+            None,
+            [(1, 3)],
+            id="multi-word-through-lemmas",
+        ),
+        pytest.param(
+            ["psykisk", "helsearbeid", "og", "psykisk", "helse"],
+            ["psykisk", "helsearbeid", "og", "psykisk", "helse"],
+            ["psykisk", "psykisk helse*"],
+            None,
+            [(0, 2), (3, 5)],
+            id="longest-pattern-wins",
+        ),
+        pytest.param(
+            ["psykisk", "og", "psykisk", "helse"],
+            ["psykisk", "og", "psykisk", "helse"],
+            ["psykisk", "psykisk helse*"],
+            None,
+            [(0, 1), (2, 4)],
+            id="shorter-pattern-where-longer-fails",
+        ),
+        pytest.param(
+            ["hjelp", "til", "hjelp", "til", "selvhjelp"],
+            ["hjelp", "til", "hjelp", "til", "selvhjelp"],
+            ["hjelp til", "til hjelp"],
+            None,
+            [(0, 2), (2, 4)],
+            id="non-overlapping-left-to-right",
+        ),
+        pytest.param(
+            ["selvhjelp", "selvhjelp", "selvhjelp"],
+            ["selvhjelp", "selvhjelp", "selvhjelp"],
+            ["selvhjelp selvhjelp"],
+            None,
+            [(0, 2)],
+            id="no-overlap-with-itself",
+        ),
+        pytest.param(
+            ["arbeid", "psykisk", "helse", "tiltak"],
+            ["arbeid", "psykisk", "helse", "tiltak"],
+            ["psykisk helse*"],
+            [0, 0, 1, 1],
+            [],
+            id="not-across-sentence-boundary",
+        ),
+        pytest.param(
+            ["arbeid", "psykisk", "helse", "tiltak"],
+            ["arbeid", "psykisk", "helse", "tiltak"],
+            ["psykisk helse*"],
+            [0, 1, 1, 1],
+            [(1, 3)],
+            id="within-one-sentence",
+        ),
+        pytest.param(
+            ["psykisk"],
+            ["psykisk"],
+            ["psykisk helse*"],
+            None,
+            [],
+            id="pattern-longer-than-text",
+        ),
+        pytest.param([], [], ["folkehelse*"], None, [], id="no-tokens"),
+        pytest.param(["folkehelse"], ["folkehelse"], [], None, [], id="no-patterns"),
+    ],
+)
+def test_find_matches(tokens, lemmas, patterns, sentences, expected):
+    compiled = compile_patterns({"name": patterns})["name"]
+    assert find_matches(tokens, lemmas, compiled, sentences=sentences) == expected
+
+
+def test_find_matches_longest_wins_in_any_order():
+    patterns = [compile_pattern("psykisk"), compile_pattern("psykisk helse*")]
+    assert find_matches(["psykisk", "helse"], ["psykisk", "helse"], patterns) == [(0, 2)]
