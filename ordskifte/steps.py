@@ -90,7 +90,7 @@ def clean_step(
             "characters_clean": characters_clean,
             "characters_dropped_language": sum(p["characters"] for p in dropped),
             "footnotes": len(result.footnotes),
-            "steps": result.record,
+            "cleaning": result.record,
             "warnings": [],
         },
         record_out,
