@@ -30,6 +30,7 @@ SUMMARY_COLUMNS = [
     "paragraphs",
     "paragraphs_analysed",
     "paragraphs_dropped",
+    "dropped_why",
     "tokens",
     "content_tokens",
     "warnings",
@@ -77,6 +78,10 @@ def summary_row(
     found = paragraph_languages(paragraphs)
     found_text = ", ".join(f"{k}:{v}" for k, v in found.items())
     analysed = sum(1 for p in paragraphs if p["analysed"])
+    dropped = paragraph_languages([p for p in paragraphs if not p["analysed"]])
+    dropped_why = "; ".join(
+        f"{n} paragraph(s) in {lang}, not in {', '.join(languages)}" for lang, n in dropped.items()
+    )
     warnings = list(extract.get("warnings", [])) + list(clean.get("warnings", []))
     return {
         "doc_id": doc["doc_id"],
@@ -103,6 +108,7 @@ def summary_row(
         "paragraphs": len(paragraphs),
         "paragraphs_analysed": analysed,
         "paragraphs_dropped": len(paragraphs) - analysed,
+        "dropped_why": dropped_why,
         "tokens": tokens,
         "content_tokens": content_tokens,
         "warnings": " | ".join(warnings),

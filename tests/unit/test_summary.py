@@ -142,6 +142,7 @@ def test_summary_row_analysed():
         "paragraphs": 2,
         "paragraphs_analysed": 2,
         "paragraphs_dropped": 0,
+        "dropped_why": "",
         "tokens": 98,
         "content_tokens": 61,
         "warnings": "1 footnote split off",
@@ -190,8 +191,16 @@ def test_summary_row_no_period():
         row["paragraphs"],
         row["paragraphs_analysed"],
         row["paragraphs_dropped"],
+        row["dropped_why"],
         row["warnings"],
-    ) == (200, 3, 2, 1, "page 2 has no text layer | hyphenation joined 4 times")
+    ) == (
+        200,
+        3,
+        2,
+        1,
+        "1 paragraph(s) in en, not in nb, nn",
+        "page 2 has no text layer | hyphenation joined 4 times",
+    )
 
 
 def test_summary_row_english_only_is_excluded():
