@@ -1,12 +1,16 @@
 # ordskifte: how a concept moves through Norwegian policy documents.
 # This file is the table of contents; the rules live in workflow/rules/, the logic in
 # the `ordskifte` package, the settings in config.yaml.
+import os
+
 from snakemake.utils import min_version
 
 min_version("9.0")
 
 
-configfile: "config.yaml"
+# The config next to this file, also when run with --directory elsewhere;
+# --configfile / --config override it.
+configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
 report: "workflow/report/workflow.rst"

@@ -78,7 +78,8 @@ def clean_step(
         )
     Path(text_out).write_text("\n\n".join(p.text for p in result.paragraphs) + "\n", "utf-8")
     Path(footnotes_out).write_text(
-        "".join(
+        "number\tpage\ttext\n"
+        + "".join(
             f"{f.number}\t{'' if f.page is None else f.page}\t{f.text}\n" for f in result.footnotes
         ),
         encoding="utf-8",

@@ -1,0 +1,171 @@
+"""Helpers for the integration tests: run the checkout's workflow in a temporary folder.
+
+Command line used for every run (``--config`` last, as Snakemake needs)::
+
+    snakemake [targets] -s <checkout>/Snakefile --directory TMP --cores N [options]
+              --configfile <checkout>/config.yaml [more config files]
+              --config manifest=corpus/documents.tsv
+
+``--configfile`` names the checkout's config.yaml explicitly so that extra config files can
+follow it; without it the Snakefile reads the config.yaml next to itself (see
+``test_runs_in_another_folder_without_configfile`` in test_workflow.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAKEFILE = ROOT / "Snakefile"
+CONFIGFILE = ROOT / "config.yaml"
+BUNDLED_CORPUS = ROOT / "resources" / "corpus"
+SNAKEMAKE = Path(sys.executable).parent / "snakemake"
+MANIFEST = "manifest=corpus/documents.tsv"
+MANIFEST_COLUMNS = (
+    "doc_id",
+    "file",
+    "title",
+    "issuer",
+    "year",
+    "period",
+    "genre",
+    "language",
+    "citation",
+    "url",
+)
+FULL_RUN_TIMEOUT = 600
+
+
+@dataclass
+class Run:
+    """One finished ``snakemake`` call."""
+
+    workdir: Path
+    command: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    @property
+    def output(self) -> str:
+        return self.stdout + "\n" + self.stderr
+
+    @property
+    def results(self) -> Path:
+        return self.workdir / "results"
+
+    def describe(self, lines: int = 80) -> str:
+        """The command, its exit status and the last lines of its output (for assert messages)."""
+        tail = "\n".join(self.output.splitlines()[-lines:])
+        return f"$ {' '.join(self.command)}\nexit {self.returncode}\n{tail}"
+
+
+def run_snakemake(
+    workdir: Path,
+    *options: str,
+    targets: Sequence[str] = (),
+    cores: int = 2,
+    configfiles: Sequence[Path] = (),
+    config: Sequence[str] = (MANIFEST,),
+    timeout: float = FULL_RUN_TIMEOUT,
+) -> Run:
+    """Run the checkout's workflow in ``workdir`` (``--config`` comes last)."""
+    command = [
+        str(SNAKEMAKE),
+        *targets,
+        "-s",
+        str(SNAKEFILE),
+        "--directory",
+        str(workdir),
+        "--cores",
+        str(cores),
+        *options,
+        "--configfile",
+        str(CONFIGFILE),
+        *(str(p) for p in configfiles),
+    ]
+    if config:
+        command += ["--config", *config]
+    start = time.monotonic()
+    proc = subprocess.run(
+        command, cwd=workdir, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return Run(
+        workdir=workdir,
+        command=command,
+        returncode=proc.returncode,
+        stdout=proc.stdout,
+        stderr=proc.stderr,
+        seconds=time.monotonic() - start,
+    )
+
+
+def write_corpus(
+    workdir: Path,
+    documents: Iterable[Mapping[str, str]],
+    *,
+    files: Mapping[str, str | bytes] | None = None,
+    manifest: str = "documents.tsv",
+    columns: Sequence[str] = MANIFEST_COLUMNS,
+) -> Path:
+    """Write ``workdir/corpus/``: the files (text as UTF-8, bytes as they are) and a manifest.
+
+    ``documents`` are manifest rows (missing columns are empty); returns the manifest path.
+    """
+    corpus = workdir / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, content in (files or {}).items():
+        path = corpus / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    lines = ["\t".join(columns)]
+    lines += ["\t".join(row.get(c, "") for c in columns) for row in documents]
+    path = corpus / manifest
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def document(doc_id: str, file: str, **fields: str) -> dict[str, str]:
+    """A manifest row with harmless defaults for the required columns."""
+    row = {
+        "doc_id": doc_id,
+        "file": file,
+        "title": f"Test document {doc_id}",
+        "year": "2007",
+        "genre": "test",
+        "language": "nb",
+        "citation": f"Test ({doc_id})",
+    }
+    row.update(fields)
+    return row
+
+
+def file_hashes(folder: Path, *, exclude: Iterable[str] = ()) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by path relative to it."""
+    skip = set(exclude)
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and str(p.relative_to(folder)) not in skip
+    }
+
+
+def file_states(folder: Path) -> dict[str, tuple[int, str]]:
+    """(mtime in ns, sha256) of every file under ``folder``."""
+    hashes = file_hashes(folder)
+    return {rel: ((folder / rel).stat().st_mtime_ns, digest) for rel, digest in hashes.items()}
+
+
+def copy_bundled_corpus(workdir: Path) -> None:
+    shutil.copytree(BUNDLED_CORPUS, workdir / "corpus")

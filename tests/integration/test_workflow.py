@@ -1,0 +1,451 @@
+"""The whole workflow on the bundled corpus: outputs, the chapter's finding, reruns, the report,
+determinism across ``--cores``, and adding a document.
+
+The run itself happens once per session (fixture ``bundled_run`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from integration_helpers import (
+    MANIFEST,
+    ROOT,
+    SNAKEFILE,
+    SNAKEMAKE,
+    file_hashes,
+    run_snakemake,
+)
+
+pytestmark = pytest.mark.integration
+
+PERIODS = ["frivillig", "psykisk_helse", "folkehelse"]
+CONCEPTS = ["frivillig", "psykisk_helse", "folkehelse"]
+FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
+PER_DOCUMENT_RULES = {"extract", "clean", "tokenize", "count"}
+
+
+def read_tsv(path: Path, **kwargs) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", encoding="utf-8", **kwargs)
+
+
+def read_manifest(run) -> pd.DataFrame:
+    return read_tsv(run.workdir / "corpus" / "documents.tsv", dtype=str, keep_default_na=False)
+
+
+# ------------------------------------------------------------------ the README's Outputs table
+def readme_outputs() -> list[tuple[list[str], str]]:
+    """(paths, content) for each row of the README's Outputs table, paths as written there
+    (placeholders like ``{doc}``; a bare file name continues the folder of the path before it)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"^## Outputs\n(.*?)^## ", text, flags=re.M | re.S)
+    assert section, "README has no '## Outputs' section"
+    rows = []
+    for line in section.group(1).splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2 or not cells[0].startswith("`"):
+            continue
+        paths, folder = [], ""
+        for name in re.findall(r"`([^`]+)`", cells[0]):
+            if "/" not in name:
+                name = f"{folder}/{name}"
+            folder = name.rsplit("/", 1)[0]
+            paths.append(name)
+        rows.append((paths, cells[1]))
+    assert len(rows) >= 15, f"README Outputs table looks truncated: {rows}"
+    return rows
+
+
+def expand(pattern: str, *, doc_ids, periods, kwic_names) -> list[str]:
+    """Concrete paths for a README path pattern."""
+    if "{previous}" in pattern:
+        pairs = zip(periods[1:], periods[:-1], strict=True)
+        return [pattern.format(period=p, previous=q) for p, q in pairs]
+    if "{period}" in pattern:
+        return [pattern.format(period=p) for p in periods]
+    if "{doc}" in pattern:
+        return [pattern.format(doc=d) for d in doc_ids]
+    if "{name}" in pattern:
+        return [pattern.format(name=n) for n in kwic_names]
+    return [pattern]
+
+
+def documented_columns(content: str) -> list[str] | None:
+    """The column list of a README row when its content cell is a plain list of column names
+    (parenthesised remarks dropped), else None."""
+    items = [c.strip() for c in re.sub(r"\([^)]*\)", "", content).split(",")]
+    if len(items) >= 3 and all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in items):
+        return items
+    return None
+
+
+def test_run_finishes_every_job(bundled_run):
+    assert bundled_run.returncode == 0, bundled_run.describe()
+    done = re.findall(r"(\d+) of (\d+) steps \(100%\) done", bundled_run.output)
+    assert done and done[-1][0] == done[-1][1], bundled_run.describe()
+
+
+def test_rerun_has_nothing_to_do(bundled_run):
+    # First test after the run: a dry run with the same arguments must find nothing to do.
+    run = run_snakemake(bundled_run.workdir, "-n", timeout=120)
+    assert run.returncode == 0, run.describe()
+    assert "Nothing to be done" in run.output, run.describe()
+    assert "Job stats" not in run.output, run.describe()
+
+
+# ------------------------------------------------------------------ adding a document
+NEW_DOCUMENT = """\
+Folkehelse er et felles ansvar. Kommunene skal fremme folkehelse og forebygge sykdom i hele
+befolkningen, ikke bare behandle dem som allerede er syke.
+
+Selvhjelpsgrupper kan styrke folkehelsearbeidet i nærmiljøet – særlig for dem som står utenfor
+arbeidslivet. Frivillige organisasjoner er viktige samarbeidspartnere for kommunen.
+"""
+NEW_ROW = "\t".join(
+    [
+        "notat-2020-folkehelse",
+        "excerpts/notat-2020-folkehelse.txt",
+        "Notat om folkehelse",
+        "Testkommunen",
+        "2020",
+        "",
+        "notat",
+        "nb",
+        "Testkommunen (2020)",
+        "",
+    ]
+)
+
+
+def dry_run_jobs(output: str) -> list[tuple[str, dict[str, str]]]:
+    """(rule, wildcards) of every job a ``snakemake -n`` output lists."""
+    jobs = []
+    for block in re.split(r"\n\s*\n", output):
+        rule = re.search(r"^(?:local)?rule (\w+):$", block, flags=re.M)
+        if not rule:
+            continue
+        wildcards = {}
+        found = re.search(r"^\s+wildcards: (.*)$", block, flags=re.M)
+        if found:
+            wildcards = dict(item.split("=", 1) for item in found.group(1).split(", "))
+        jobs.append((rule.group(1), wildcards))
+    return jobs
+
+
+def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
+    workdir = tmp_path / "copy"
+    shutil.copytree(bundled_run.workdir, workdir, symlinks=True)  # keeps mtimes, .snakemake/
+    new = "notat-2020-folkehelse"
+    (workdir / "corpus" / "excerpts" / f"{new}.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
+    manifest = workdir / "corpus" / "documents.tsv"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.rstrip("\n") + "\n" + NEW_ROW + "\n", encoding="utf-8")
+
+    run = run_snakemake(workdir, "-n", timeout=120)
+    assert run.returncode == 0, run.describe()
+    jobs = dry_run_jobs(run.stdout)
+    assert jobs, run.describe()
+    per_document = sorted((r, w.get("doc")) for r, w in jobs if r in PER_DOCUMENT_RULES)
+    assert per_document == sorted((r, new) for r in PER_DOCUMENT_RULES), per_document
+    others = {r for r, _ in jobs if r not in PER_DOCUMENT_RULES}
+    aggregates = {
+        "documents",
+        "frequencies",
+        "keyness_vs_rest",
+        "keyness_vs_previous",
+        "concepts",
+        "jsd",
+        "kwic",
+        "summary",
+        "config_snapshot",
+        "all",
+    }
+    unexpected = {r for r in others if r not in aggregates and not r.startswith("figure_")}
+    assert not unexpected, unexpected
+    assert {"documents", "frequencies", "concepts", "kwic", "summary"} <= others, others
+    assert not any(w.get("doc") not in (None, new) for _, w in jobs), jobs
+
+
+def test_every_output_in_the_readme_exists(bundled_run):
+    results = bundled_run.results
+    effective = yaml.safe_load((results / "corpus" / "config.yaml").read_text(encoding="utf-8"))
+    periods = [p["name"] for p in effective["periods"]]
+    kwic_names = sorted(set(effective["concepts"]) | set(effective["targets"]))
+    doc_ids = list(read_manifest(bundled_run)["doc_id"])
+    missing, checked = [], 0
+    for patterns, _content in readme_outputs():
+        for pattern in patterns:
+            if pattern == "results/report.html":
+                continue  # made by `snakemake --report`, see test_report
+            if "*" in pattern:
+                found = sorted(bundled_run.workdir.glob(pattern))
+                checked += len(found)
+                if not found:
+                    missing.append(pattern)
+                continue
+            for rel in expand(pattern, doc_ids=doc_ids, periods=periods, kwic_names=kwic_names):
+                checked += 1
+                path = bundled_run.workdir / rel
+                if not path.is_file():
+                    missing.append(rel)
+    assert not missing, f"outputs named in the README but not made: {missing}"
+    # tokens, cleaned text and footnotes of every document, and at least 20 aggregates
+    assert checked >= 3 * len(doc_ids) + 20, checked
+
+
+def test_figures_are_written_as_png_and_svg(bundled_run):
+    figures = bundled_run.results / "figures"
+    for name in FIGURES:
+        png = (figures / f"{name}.png").read_bytes()
+        svg = (figures / f"{name}.svg").read_text(encoding="utf-8")
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000, name
+        assert "<svg" in svg and "</svg>" in svg, name
+
+
+def test_tables_have_the_documented_columns_and_rows(bundled_run):
+    effective = yaml.safe_load(
+        (bundled_run.results / "corpus" / "config.yaml").read_text(encoding="utf-8")
+    )
+    periods = [p["name"] for p in effective["periods"]]
+    kwic_names = sorted(set(effective["concepts"]) | set(effective["targets"]))
+    checked = 0
+    for patterns, content in readme_outputs():
+        columns = documented_columns(content)
+        if columns is None:
+            continue
+        for pattern in patterns:
+            paths = expand(
+                pattern,
+                doc_ids=["stortinget-2007-brustad"],
+                periods=periods,
+                kwic_names=kwic_names,
+            )
+            for rel in paths:
+                path = bundled_run.workdir / rel
+                if path.suffix == ".parquet":
+                    table = pd.read_parquet(path)
+                else:
+                    table = read_tsv(path, dtype=str, keep_default_na=False)
+                assert list(table.columns) == columns, rel
+                assert len(table) > 0, f"{rel} has no rows"
+                checked += 1
+    # by_period, by_document, period_totals, 5 keyness tables, concepts_by_period,
+    # jsd_periods, 4 KWIC tables, a tokens table
+    assert checked >= 15, checked
+
+
+# ------------------------------------------------------------------ corpus summary
+def test_summary_has_one_row_per_manifest_row_in_order(bundled_run):
+    manifest = read_manifest(bundled_run)
+    summary = read_tsv(
+        bundled_run.results / "corpus" / "summary.tsv", dtype=str, keep_default_na=False
+    )
+    assert len(manifest) == 17
+    assert list(summary["doc_id"]) == list(manifest["doc_id"])
+    status = dict(zip(summary["doc_id"], summary["status"], strict=True))
+    assert status.pop("hedlund-landstad-2012").startswith("excluded")
+    not_analysed = {d: s for d, s in status.items() if not s.startswith("analysed")}
+    assert not not_analysed, not_analysed
+
+
+def test_documents_table_records_where_each_period_came_from(bundled_run):
+    docs = read_tsv(
+        bundled_run.results / "corpus" / "documents.tsv", dtype=str, keep_default_na=False
+    ).set_index("doc_id")
+    assert len(docs) == 17
+    # year 2019, no period in the manifest: dated by its year
+    assert tuple(docs.loc["feiring-2019-1-innledning", ["period_used", "period_source"]]) == (
+        "folkehelse",
+        "year",
+    )
+    # year 2019 but the manifest's own period wins
+    assert tuple(docs.loc["feiring-2019-2-sivilsamfunn", ["period_used", "period_source"]]) == (
+        "frivillig",
+        "manifest",
+    )
+    # no year, period from the manifest
+    assert tuple(docs.loc["intervju-nsf-selvstendig", ["period_used", "period_source"]]) == (
+        "folkehelse",
+        "manifest",
+    )
+
+
+def test_config_snapshot_is_the_effective_configuration(bundled_run):
+    snapshot = yaml.safe_load(
+        (bundled_run.results / "corpus" / "config.yaml").read_text(encoding="utf-8")
+    )
+    assert snapshot["manifest"] == "corpus/documents.tsv"  # the --config override
+    assert [p["name"] for p in snapshot["periods"]] == PERIODS
+    assert snapshot["normalise"] == "lemma"
+    assert sorted(snapshot["concepts"]) == sorted(CONCEPTS)
+
+
+# ------------------------------------------------------------------ the chapter's finding
+def test_each_concept_peaks_in_its_own_period(bundled_run):
+    rates = read_tsv(bundled_run.results / "drift" / "concepts_by_period.tsv")
+    assert sorted(rates["concept"].unique()) == sorted(CONCEPTS)
+    assert sorted(rates["period"].unique()) == sorted(PERIODS)
+    assert len(rates) == len(CONCEPTS) * len(PERIODS)
+    table = rates.pivot(index="concept", columns="period", values="per_10k")
+    for concept in CONCEPTS:
+        row = table.loc[concept]
+        assert row.idxmax() == concept, f"{concept} peaks in {row.idxmax()}: {dict(row)}"
+        others = row.drop(concept)
+        assert (row[concept] > others).all(), dict(row)
+    assert table.loc["psykisk_helse", "frivillig"] == 0
+    assert table.loc["folkehelse", "frivillig"] == 0
+
+
+def test_concept_rates_are_consistent_with_counts_and_intervals(bundled_run):
+    rates = read_tsv(bundled_run.results / "drift" / "concepts_by_period.tsv")
+    totals = read_tsv(bundled_run.results / "frequencies" / "period_totals.tsv")
+    summary = read_tsv(bundled_run.results / "corpus" / "summary.tsv", keep_default_na=False)
+    analysed = summary[summary["status"].str.startswith("analysed")]
+    n_docs = analysed.groupby("period").size().to_dict()
+    assert n_docs == {"frivillig": 3, "psykisk_helse": 3, "folkehelse": 10}
+    totals = totals.set_index("period")
+    for row in rates.itertuples():
+        assert row.n_docs == n_docs[row.period], row
+        assert row.n_tokens == totals.loc[row.period, "tokens"], row
+        assert math.isclose(row.per_10k, row.count / row.n_tokens * 10_000, rel_tol=1e-5), row
+        if not (math.isnan(row.ci_low) or math.isnan(row.ci_high)):
+            assert row.ci_low <= row.per_10k <= row.ci_high, row
+    assert rates[["ci_low", "ci_high"]].notna().any().all()
+
+
+def test_jsd_between_every_pair_of_periods(bundled_run):
+    jsd = read_tsv(bundled_run.results / "drift" / "jsd_periods.tsv", keep_default_na=False)
+    assert len(jsd) == 3
+    pairs = set(zip(jsd["period_a"], jsd["period_b"], strict=True))
+    assert pairs == {
+        ("frivillig", "psykisk_helse"),
+        ("frivillig", "folkehelse"),
+        ("psykisk_helse", "folkehelse"),
+    }
+    assert ((jsd["jsd"] > 0) & (jsd["jsd"] <= 1)).all(), jsd
+    assert (jsd["top_terms"].str.len() > 0).all()
+
+
+def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):
+    keyness = read_tsv(bundled_run.results / "keyness" / "folkehelse_vs_rest.tsv")
+    assert set(keyness["direction"]) == {"target", "reference"}
+    assert list(keyness["g2"]) == sorted(keyness["g2"], reverse=True), "not sorted by G2"
+    assert ((keyness["log_ratio"] > 0) == (keyness["direction"] == "target")).all()
+    top = list(keyness[keyness["direction"] == "target"]["term"][:5])
+    assert "plan" in top and "nasjonal" in top, top
+
+
+def test_kwic_finds_the_nynorsk_spelling_in_brustad(bundled_run):
+    source = bundled_run.workdir / "corpus" / "excerpts" / "stortinget-2007-brustad.txt"
+    expected = source.read_text(encoding="utf-8").count("Sjølhjelp")
+    assert expected == 3
+    kwic = read_tsv(
+        bundled_run.results / "kwic" / "selvhjelp.tsv", dtype=str, keep_default_na=False
+    )
+    brustad = kwic[kwic["doc_id"] == "stortinget-2007-brustad"]
+    assert list(brustad["match"]) == ["Sjølhjelp"] * expected
+    assert set(brustad["lemma"]) == {"selvhjelp"}  # the `variants` map
+    assert set(brustad["period"]) == {"folkehelse"} and set(brustad["year"]) == {"2007"}
+    assert list(brustad["sentence"]) == ["0", "1", "2"]
+    assert brustad.iloc[1]["right"].startswith("kan styrke evnen til å mestre eget liv")
+
+
+# ------------------------------------------------------------------ one document, cleaned
+def test_cleaned_text_has_no_page_furniture(bundled_run):
+    text = (bundled_run.results / "text" / "feiring-2019-4-folkehelse.txt").read_text(
+        encoding="utf-8"
+    )
+    assert ".indd" not in text
+    assert "fr iv ill ig" not in text
+    assert "http" not in text
+    assert not re.search(r"^\s*\d+\s*$", text, flags=re.M), "a lone page number is left"
+    # words hyphenated at line ends joined, suspended compounds kept
+    for phrase in (
+        "Norsk selvhjelpsforum (NSF)",
+        "utvidet helseforståelse blir",
+        "erfaringsbaserte kunnskapen",  # block quote printed with blank lines between lines
+        "Sosial- og helsedepartementet",
+        "virksomhet. Denne presiseringen",  # footnote mark 6 gone
+        "kan dermed kalles en type samproduksjon",  # rejoined across footnote and page break
+    ):
+        assert phrase in text, phrase
+
+
+def _footnotes(path: Path) -> pd.DataFrame:
+    """The footnotes table (header: number, page, text)."""
+    return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+
+
+def test_footnotes_are_moved_out_of_the_text(bundled_run):
+    notes = _footnotes(bundled_run.results / "text" / "feiring-2019-4-folkehelse.footnotes.tsv")
+    assert list(notes["number"]) == ["6", "7", "8", "9"]
+    # footnote 6 is printed over two lines; its URL is joined again
+    assert "Nasjonal-plan-for-selvhjelp-2014-2018-IS-2168.pdf" in notes["text"][0]
+    assert notes["text"][3] == "http://www.erfaringskompetanse.no/oss, lastet ned i januar 2014."
+
+
+def test_footnotes_table_has_a_header(bundled_run):
+    for doc in ("feiring-2019-4-folkehelse", "nou-1998-18"):
+        path = bundled_run.results / "text" / f"{doc}.footnotes.tsv"
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+        assert first == ["number\tpage\ttext"], (doc, first)
+
+
+def test_tokens_table(bundled_run):
+    tokens = pd.read_parquet(bundled_run.results / "tokens" / "stortinget-2007-brustad.parquet")
+    for column in ("paragraph", "sentence", "page", "token", "lemma", "is_stopword"):
+        assert column in tokens.columns, column
+    assert tokens["is_stopword"].dtype == bool
+    assert sorted(tokens["sentence"].unique()) == [0, 1, 2, 3]
+    first = tokens.iloc[0]
+    assert (first["token"], first["form"], first["lemma"]) == (
+        "sjølhjelp",
+        "Sjølhjelp",
+        "selvhjelp",
+    )
+    assert first["targets"] == "selvhjelp" and not first["is_stopword"]
+    assert tokens[tokens["token"] == "som"]["is_stopword"].all()
+    assert tokens["page"].isna().all()  # a text file has no pages
+    excluded = pd.read_parquet(bundled_run.results / "tokens" / "hedlund-landstad-2012.parquet")
+    assert list(excluded.columns) == list(tokens.columns) and len(excluded) == 0
+
+
+# ------------------------------------------------------------------ running it elsewhere
+def test_runs_in_another_folder_without_configfile(tmp_path):
+    shutil.copytree(ROOT / "resources" / "corpus", tmp_path / "corpus")
+    command = [str(SNAKEMAKE), "-s", str(SNAKEFILE), "--directory", str(tmp_path)]
+    command += ["--cores", "2", "-n", "--config", MANIFEST]
+    proc = subprocess.run(
+        command, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "extract" in proc.stdout + proc.stderr
+
+
+# ------------------------------------------------------------------ report
+def test_report(bundled_run):
+    report = bundled_run.results / "report.html"
+    run = run_snakemake(bundled_run.workdir, "--report", str(report), timeout=300)
+    assert run.returncode == 0, run.describe()
+    html = report.read_text(encoding="utf-8")
+    assert len(report.read_bytes()) > 100_000
+    assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:2000]
+    for name in FIGURES:
+        assert f"{name}.png" in html, name
+
+
+# ------------------------------------------------------------------ determinism
+def test_results_are_identical_with_one_core(bundled_run, bundled_run_one_core):
+    first = file_hashes(bundled_run.results, exclude=["report.html"])
+    second = file_hashes(bundled_run_one_core.results)
+    assert sorted(first) == sorted(second), set(first) ^ set(second)
+    assert any(p.endswith(".parquet") for p in first)
+    differ = sorted(p for p in first if first[p] != second[p])
+    assert not differ, f"results differ between --cores 2 and --cores 1: {differ}"
