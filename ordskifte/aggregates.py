@@ -50,8 +50,10 @@ def frequencies_step(
     by_document_out: str,
     top_terms_out: str,
     totals_out: str,
+    corpus_out: str,
 ) -> None:
-    """Term frequencies per period and per document, top terms, and period sizes."""
+    """Term frequencies per period, for the whole corpus (documents without a period
+    included) and per document, top terms, and period sizes."""
     from ordskifte.frequencies import (
         document_frequency_table,
         frequency_table,
@@ -76,6 +78,8 @@ def frequencies_step(
         log.info("corpus-wide only (no period): %s", ", ".join(unperioded))
     by_period = _order(frequency_table(table, periods), "period", period_order)
     write_tsv(by_period, by_period_out)
+    everything = pd.Series("all", index=periods.index)
+    write_tsv(frequency_table(table, everything, group_name="corpus"), corpus_out)
     write_tsv(document_frequency_table(table, periods), by_document_out)
     write_tsv(_order(top_terms(by_period, n=top_n), "period", period_order), top_terms_out)
     content = totals(table, which="content")
@@ -166,8 +170,10 @@ def concepts_step(
     by_period_out: str,
     by_year_out: str,
     by_document_out: str,
+    corpus_out: str,
 ) -> None:
-    """Concept rates per period and per year with bootstrap intervals, and per document."""
+    """Concept rates per period, per year and for the whole corpus (documents without a
+    period included) with bootstrap intervals, and per document."""
     from ordskifte.drift import concept_document_table, concept_rates
 
     docs = read_documents(documents)
@@ -176,6 +182,7 @@ def concepts_step(
     by_period = concept_rates(table, by="period", order=period_order, **kwargs)
     write_tsv(by_period, by_period_out)
     write_tsv(concept_rates(table, by="year", **kwargs), by_year_out)
+    write_tsv(concept_rates(table.assign(corpus="all"), by="corpus", **kwargs), corpus_out)
     per_doc = table.copy()
     per_doc["per_10k"] = 10_000 * per_doc["count"] / per_doc["n_tokens"]
     per_doc = per_doc[["concept", "doc_id", "period", "year", "count", "n_tokens", "per_10k"]]

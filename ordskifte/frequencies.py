@@ -1,7 +1,8 @@
 """Term counts per document, and term frequency tables per period.
 
 Per-document counts are the unit every aggregate reads: a long table with columns
-``kind, term, count`` where ``kind`` is ``term`` (a lemma that is not a stopword),
+``kind, term, count`` where ``kind`` is ``term`` (a token's ``term`` — its lemma, or a
+multi-word concept expression joined by ``_`` — that is not a stopword),
 ``concept`` / ``target`` (matches of a configured family) or ``total`` (``tokens``: all word
 tokens in analysed paragraphs, the denominator of every rate; ``content``: tokens that are
 not stopwords).
@@ -26,7 +27,7 @@ def document_counts(
     that a zero is recorded rather than missing.
     """
     rows: list[tuple[str, str, int]] = [
-        ("total", "tokens", len(tokens)),
+        ("total", "tokens", _word_tokens(tokens)),
         ("total", "content", int((~tokens["is_stopword"]).sum()) if len(tokens) else 0),
     ]
     for kind, column, names in (
@@ -37,13 +38,21 @@ def document_counts(
         exploded = tags.str.split("|").explode().value_counts()
         rows += [(kind, name, int(exploded.get(name, 0))) for name in sorted(names)]
     if len(tokens):
-        terms = tokens.loc[~tokens["is_stopword"], "lemma"].value_counts()
+        counted = tokens["term"] if "term" in tokens.columns else tokens["lemma"]
+        terms = counted[~tokens["is_stopword"] & (counted != "")].value_counts()
         rows += [("term", term, int(n)) for term, n in terms.items()]
     out = pd.DataFrame(rows, columns=["kind", "term", "count"])
     out["kind"] = pd.Categorical(out["kind"], categories=KINDS, ordered=True)
     out = out.sort_values(["kind", "count", "term"], ascending=[True, False, True])
     out["kind"] = out["kind"].astype(str)
     return out.reset_index(drop=True).astype({"count": "int64"})
+
+
+def _word_tokens(tokens: pd.DataFrame) -> int:
+    """Running words: tokens with at least one letter (numbers are not words)."""
+    if not len(tokens):
+        return 0
+    return int(tokens["token"].str.contains(r"[^\W\d_]", regex=True).sum())
 
 
 def combine_counts(per_document: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -82,7 +91,8 @@ def frequency_table(
     scikit-learn's ``TfidfTransformer(smooth_idf=True)``; Sparck Jones 1972), so terms spread
     over every document weigh less than terms concentrated in a few.
     """
-    groups = doc_groups[doc_groups != ""]
+    words = totals(counts)
+    groups = doc_groups[(doc_groups != "") & doc_groups.index.isin(words[words > 0].index)]
     terms = counts[(counts["kind"] == "term") & counts["doc_id"].isin(groups.index)].copy()
     terms[group_name] = terms["doc_id"].map(groups)
     n_docs = groups.index.nunique()

@@ -45,6 +45,7 @@ TOKEN_DTYPES = {
     "token": "string",
     "form": "string",
     "lemma": "string",
+    "term": "string",
     "is_stopword": "bool",
     "concepts": "string",
     "targets": "string",
@@ -52,7 +53,10 @@ TOKEN_DTYPES = {
 
 
 def tokens_frame(table: dict[str, list]) -> pd.DataFrame:
-    """Column table from :func:`ordskifte.tokenize.tokenize_document` as a typed DataFrame."""
+    """Column table from :func:`ordskifte.tokenize.tokenize_document` as a typed DataFrame
+    (a table without ``term`` gets the lemmas as terms)."""
+    if "term" not in table and "lemma" in table:
+        table = {**table, "term": list(table["lemma"])}
     return pd.DataFrame(table, columns=list(TOKEN_DTYPES)).astype(TOKEN_DTYPES)
 
 

@@ -1,9 +1,12 @@
 """Keyness: which terms are unusually frequent in a target corpus compared with a reference.
 
-Significance is Dunning's log-likelihood G² (as computed by Rayson & Garside 2000), effect size
-is Hardie's Log Ratio. Both are vectorised over NumPy arrays; :func:`keyness_table` assembles
-them into one deterministic table. For byte-stable TSV output pass the table through
-:func:`ordskifte.stats.round_floats`.
+Significance is the log-likelihood G² in the two-cell form of Rayson & Garside (2000) that
+corpus tools (AntConc, the UCREL log-likelihood calculator, WordSmith) report, derived from
+Dunning (1993); effect size is Hardie's Log Ratio. The two-cell form leaves out the cells of
+"all other words", so it differs slightly (here up to ~2 %) from the full 2×2 G²; p-values are
+per term and not adjusted for the hundreds of terms tested (read G² ≥ 15.13, p < 0.0001, as
+the safe threshold, as Rayson et al. recommend). Both are vectorised over NumPy arrays;
+:func:`keyness_table` assembles them into one deterministic table.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def _check_cells(
 def log_likelihood(
     a: npt.ArrayLike, b: npt.ArrayLike, c: npt.ArrayLike, d: npt.ArrayLike
 ) -> float | np.ndarray:
-    r"""Dunning's log-likelihood G² for a term's frequency in two corpora.
+    r"""Log-likelihood G² for a term's frequency in two corpora (two-cell form).
 
     With *a*, *b* the term's counts in the target and reference corpus and *c*, *d* the
     corpus sizes in tokens (Rayson & Garside 2000):

@@ -3,8 +3,10 @@
 No statistical model can be downloaded here, and the three languages are told apart well by
 their function words, which are frequent even in short paragraphs. Each language gets a list
 of marker words that are common in it and rare or absent in the other two (e.g. nb "ikke",
-"hva", "fra"; nn "ikkje", "kva", "frå"; en "the", "and", "of"). The paragraph's language is
-the one with the most marker hits; with too few hits the document's language is kept.
+"hva", "fra"; nn "ikkje", "kva", "frå"; en "the", "and", "of"). English words that are also
+Norwegian words ("for", "at", "to", "be", "by") are not markers: they made the Norwegian
+"Nasjonal plan for selvhjelp (2004) stadfester at ..." look English. The paragraph's language
+is the one with the most marker hits; with too few hits the document's language is kept.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ MARKERS: dict[str, frozenset[str]] = {
         "ein seg er har det den dei til med om og i å".split()
     ),
     "en": frozenset(
-        "the and of to in is are was were be been that this these those which who with for "
-        "from by as on at it its an not have has had their they we our can will would should "
-        "than or but also".split()
+        "the and of in is are was were been that this these those which who with from as on "
+        "it its an not have has had their they we our can will would should than or but also "
+        "self".split()
     ),
 }
 # Words whose presence decides between nb and nn (shared words above only separate them

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 REQUIRED_COLUMNS = (
     "doc_id",
     "file",
@@ -124,7 +125,7 @@ def validate_manifest(
 
     Checks: required columns present; each row against the JSON schema (id pattern, year
     range, etc.); doc_id unique; ``file`` relative, inside ``corpus_dir`` after resolving
-    ``..`` and symbolic links, and existing (or a ``url`` given to fetch it); ``period`` empty or
+    ``..`` and symbolic links, of a supported type and existing; ``period`` empty or
     one of ``period_names``; ``language`` in ``languages``.
     """
     import jsonschema
@@ -135,6 +136,10 @@ def validate_manifest(
         raise ManifestError(
             f"{manifest_name}: missing required column(s) {', '.join(missing)}; "
             f"the header must name at least: {', '.join(REQUIRED_COLUMNS)}"
+        )
+    if df.empty:
+        raise ManifestError(
+            f"{manifest_name} has no documents: add one row per document under the header"
         )
     validator = jsonschema.Draft202012Validator(schema)
     corpus_root = Path(corpus_dir).resolve()
@@ -202,7 +207,12 @@ def _check_file(row: Mapping, *, where: str, corpus_root: Path) -> list[str]:
             f"{where}, column file: {rel!r} resolves to {resolved}, outside the corpus folder "
             "(a symbolic link pointing out?); copy the file into the corpus folder instead"
         ]
-    if not full.is_file() and not row.get("url"):
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return [
+            f"{where}, column file: {rel!r} has an unsupported type; supported are "
+            f"{', '.join(SUPPORTED_SUFFIXES)} (convert it, e.g. save a .docx as PDF)"
+        ]
+    if not full.is_file():
         return [
             f"{where}, column file: {rel!r} does not exist in {corpus_root.name}/; copy the "
             "file there or fix the path"

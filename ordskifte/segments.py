@@ -159,7 +159,9 @@ def make_segments(
     if missing:
         raise ValueError(f"make_segments: token table lacks column(s) {missing}")
 
-    lemma = tokens["lemma"].astype("string")
+    # ``term`` joins multi-word concept expressions ("psykisk_helsearbeid"); older token
+    # tables without it fall back to the lemma.
+    lemma = tokens["term" if "term" in tokens.columns else "lemma"].astype("string")
     keep = ~tokens["is_stopword"].astype(bool) & lemma.notna() & (lemma.str.strip() != "")
     content = tokens.loc[keep.to_numpy(), ["paragraph", "sentence", "page"]].copy()
     content["term"] = lemma[keep].str.strip().str.replace(_WHITESPACE, "_", regex=True)

@@ -77,7 +77,8 @@ def bootstrap_rate_ci(
     -------
     (low, high) : tuple of float
         ``(nan, nan)`` when there are no documents or all totals are 0 (no rate exists);
-        ``(rate, rate)`` for a single document (every resample is that document). Resamples
+        also ``(nan, nan)`` for a single document: resampling one document says nothing about
+        the variation between documents, and a zero-width interval would look certain. Resamples
         whose token total is 0 have no rate and are skipped; if all are skipped the result is
         ``(nan, nan)``.
 
@@ -106,11 +107,8 @@ def bootstrap_rate_ci(
         raise ValueError(f"per must be positive, got {per}")
 
     n = x.size
-    if n == 0 or t.sum() == 0:
+    if n <= 1 or t.sum() == 0:
         return (math.nan, math.nan)
-    if n == 1:
-        rate = float(per * x[0] / t[0])
-        return (rate, rate)
 
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, n, size=(iterations, n))

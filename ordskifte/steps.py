@@ -56,8 +56,13 @@ def clean_step(
     extracted = read_json(extract_record)
     result = clean_document(text, page_numbers=extracted.get("page_numbers"))
     paragraphs = []
+    # The detector tells nb, nn and en apart; a document declared in another language
+    # (sv, da, ...) keeps its declared language for every paragraph.
+    detect = default_language in ("nb", "nn", "en")
     for i, para in enumerate(result.paragraphs):
-        lang = identify_language(para.text, default=default_language)
+        lang = (
+            identify_language(para.text, default=default_language) if detect else default_language
+        )
         paragraphs.append(
             {
                 "index": i,

@@ -38,6 +38,7 @@ COLUMNS = (
     "token",
     "form",
     "lemma",
+    "term",
     "is_stopword",
     "concepts",
     "targets",
@@ -179,6 +180,11 @@ def tokenize_document(
     (by surface form or lemma) or ``extra_stopwords``, tokens shorter than
     ``min_token_length`` and tokens without letters (numbers). ``concepts`` / ``targets``
     hold the ``|``-joined names of the concepts / targets whose match starts at the token.
+
+    ``term`` is what frequency tables count: the lemma, except that a multi-word concept or
+    target expression becomes one term on its first token, its lemmas joined by ``_``
+    ("psykisk helsearbeid" → ``psykisk_helsearbeid``), and ``""`` on the tokens it consumed;
+    the first token of an expression is never a stopword.
     """
     extra = frozenset(w.lower() for w in extra_stopwords)
     table: dict[str, list] = {c: [] for c in COLUMNS}
@@ -203,17 +209,24 @@ def tokenize_document(
                     or not HAS_LETTER.search(token)
                 )
             sentence_id += 1
+    table["term"] = list(table["lemma"])
     table["concepts"] = _tag(table, concepts or {})
     table["targets"] = _tag(table, targets or {})
     return table
 
 
-def _tag(table: Mapping[str, list], named: Mapping[str, Sequence[Pattern]]) -> list[str]:
+def _tag(table: dict[str, list], named: Mapping[str, Sequence[Pattern]]) -> list[str]:
+    """Tag match starts with the pattern family's name; join multi-word matches in ``term``."""
     tags: list[list[str]] = [[] for _ in table["token"]]
     for name in sorted(named):
         spans = find_matches(
             table["token"], table["lemma"], named[name], sentences=table["sentence"]
         )
-        for start, _ in spans:
+        for start, end in spans:
             tags[start].append(name)
+            if end - start > 1 and table["term"][start]:
+                table["term"][start] = "_".join(table["lemma"][start:end])
+                table["is_stopword"][start] = False
+                for k in range(start + 1, end):
+                    table["term"][k] = ""
     return ["|".join(t) for t in tags]

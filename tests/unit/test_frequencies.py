@@ -53,7 +53,7 @@ TARGETS = ["selvhjelp", "likepersonsarbeid"]
 def test_document_counts():
     counts = document_counts(TOKENS, concept_names=CONCEPTS, target_names=TARGETS)
     assert counts.values.tolist() == [
-        ["total", "tokens", 8],
+        ["total", "tokens", 7],  # running words: the number 2003 is not one
         ["total", "content", 5],  # not stopwords: frivillige, organisasjoner, ..., frivillig
         ["concept", "frivillig", 3],  # one of them from "folkehelse|frivillig"
         ["concept", "folkehelse", 1],
@@ -84,7 +84,7 @@ def test_document_counts_only_stopwords():
     tokens = TOKENS[TOKENS["is_stopword"]]
     counts = document_counts(tokens, concept_names=["frivillig"], target_names=[])
     assert counts.values.tolist() == [
-        ["total", "tokens", 3],
+        ["total", "tokens", 2],  # og, i; 2003 is not a word
         ["total", "content", 0],
         ["concept", "frivillig", 0],
     ]
@@ -194,3 +194,21 @@ def test_group_counts():
     assert (terms.to_dict(), n_tokens) == ({"folkehelse": 6, "frivillig": 2, "selvhjelp": 6}, 300)
     terms, n_tokens = group_counts(COUNTS, ["d9"])  # unknown id: nothing
     assert (terms.to_dict(), n_tokens) == ({}, 0)
+
+
+def test_document_counts_multiword_expression_is_one_term():
+    # "psykisk helsearbeid" as tokenize_document gives it: one term on the first token.
+    tokens = pd.DataFrame(
+        [
+            (0, 0, None, "nb", "psykisk", "psykisk", "psykisk", False, "psykisk_helse", ""),
+            (0, 0, None, "nb", "helsearbeid", "helsearbeid", "helsearbeid", False, "", ""),
+            (0, 0, None, "nb", "helse", "helse", "helse", False, "", ""),
+        ],
+        columns=TOKEN_COLUMNS,
+    )
+    tokens.insert(7, "term", ["psykisk_helsearbeid", "", "helse"])
+    counts = document_counts(tokens, concept_names=["psykisk_helse"], target_names=[])
+    assert counts[counts["kind"] == "term"].values.tolist() == [
+        ["term", "helse", 1],
+        ["term", "psykisk_helsearbeid", 1],
+    ]

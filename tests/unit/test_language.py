@@ -130,3 +130,16 @@ def test_identify_language_norwegian_without_distinctive_words(default, expected
     # (Bokmål if the default is not nb or nn).
     text = "Det overordnede målet med den nasjonale planen er å styrke selvhjelpsarbeidet."
     assert identify_language(text, default=default) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real line from sections/feiring-2019-4-folkehelse.txt: "for" and "at" are Norwegian too
+        "Nasjonal plan for selvhjelp (2004) stadfester at et nytt koordinerende organ for "
+        "selvhjelpsaken, finansiert av myndighetene, vil bli opprettet.",
+        "Tilskudd for 2005 gitt for at grupper kan starte opp.",
+    ],
+)
+def test_norwegian_with_english_lookalike_words_stays_norwegian(text):
+    assert identify_language(text, default="nb") == "nb"

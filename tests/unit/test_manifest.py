@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from ordskifte.manifest import (
+    REQUIRED_COLUMNS,
     ManifestError,
     Period,
     PeriodError,
@@ -86,7 +87,7 @@ BAD_ROWS = [
     ("yearabc", "a.txt", "abc", "", "nb"),  # line 11
     ("period", "a.txt", "1993", "unknown", "nb"),  # line 12
     ("lang", "a.txt", "1993", "", "xx"),  # line 13
-    ("fetched", "later.txt", "2003", "", "nb"),  # line 14: fine, missing file but has a url
+    ("fetched", "later.txt", "2003", "", "nb"),  # line 14: a url alone does not do (no fetch yet)
 ]
 
 
@@ -156,10 +157,10 @@ def test_validate_manifest_names_each_problem(bad_manifest_message, problem):
 def test_validate_manifest_reports_all_problems_at_once(bad_manifest_message):
     message, _ = bad_manifest_message
     lines = message.splitlines()
-    assert lines[0] == "documents.tsv has 12 problem(s):"
-    # one problem per bullet, in row order; the good rows (2 and 14) are not mentioned
+    assert lines[0] == "documents.tsv has 13 problem(s):"
+    # one problem per bullet, in row order; the good row (2) is not mentioned
     assert [line.split(" (doc_id")[0] for line in lines[1:]] == [
-        f"  - documents.tsv line {n}" for n in (3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13)
+        f"  - documents.tsv line {n}" for n in (3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14)
     ]
 
 
@@ -295,3 +296,17 @@ def test_assign_periods():
         "period_source": ["manifest", "year", "manifest", "year"],
     }
     assert "period_used" not in df.columns  # a copy, the input is untouched
+
+
+def test_validate_manifest_rejects_unsupported_suffix_and_empty_manifest(tmp_path):
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    df = pd.DataFrame(
+        [["a", "a.docx", "T", "1993", "", "nou", "nb", "C"]], columns=list(REQUIRED_COLUMNS)
+    )
+    kwargs = dict(
+        schema=SCHEMA, corpus_dir=tmp_path, period_names=PERIOD_NAMES, languages=LANGUAGES
+    )
+    with pytest.raises(ManifestError, match=r"line 2 .*column file: 'a.docx' has an unsupported"):
+        validate_manifest(df, **kwargs)
+    with pytest.raises(ManifestError, match="has no documents"):
+        validate_manifest(df.iloc[:0], **kwargs)

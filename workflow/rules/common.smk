@@ -120,6 +120,8 @@ def all_outputs():
         "results/frequencies/by_period.tsv",
         "results/frequencies/by_document.tsv",
         "results/frequencies/top_terms.tsv",
+        "results/frequencies/corpus.tsv",
+        "results/drift/concepts_corpus.tsv",
         "results/drift/concepts_by_period.tsv",
         "results/drift/concepts_by_year.tsv",
         "results/drift/jsd_periods.tsv",

@@ -14,6 +14,7 @@ rule concepts:
         ),
         by_year="results/drift/concepts_by_year.tsv",
         by_document="results/drift/concepts_by_document.tsv",
+        corpus="results/drift/concepts_corpus.tsv",
     log:
         "logs/drift/concepts.log",
     benchmark:

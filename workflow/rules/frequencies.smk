@@ -31,6 +31,7 @@ rule frequencies:
         by_document="results/frequencies/by_document.tsv",
         top_terms="results/frequencies/top_terms.tsv",
         totals="results/frequencies/period_totals.tsv",
+        corpus="results/frequencies/corpus.tsv",
     log:
         "logs/frequencies/frequencies.log",
     benchmark:

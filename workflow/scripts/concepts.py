@@ -22,5 +22,6 @@ run_logged(
         by_period_out=sm.output.by_period,
         by_year_out=sm.output.by_year,
         by_document_out=sm.output.by_document,
+        corpus_out=sm.output.corpus,
     ),
 )

@@ -21,5 +21,6 @@ run_logged(
         by_document_out=sm.output.by_document,
         top_terms_out=sm.output.top_terms,
         totals_out=sm.output.totals,
+        corpus_out=sm.output.corpus,
     ),
 )
