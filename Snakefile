@@ -24,6 +24,7 @@ include: "workflow/rules/drift.smk"
 include: "workflow/rules/kwic.smk"
 include: "workflow/rules/summary.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/topics.smk"
 
 
 rule all:

@@ -2,8 +2,9 @@
 
 :func:`clean_document` turns the raw text of one document (pages separated by form feeds, as
 :mod:`ordskifte.extract` writes it) into single-line paragraphs, footnotes and a record of
-what was removed. It is assembled from small pure functions that can be used and tested on
-their own:
+what was removed. Each paragraph knows the page where it starts and the offsets in its text
+where it continues on a further page (:attr:`Paragraph.page_starts`). It is assembled from
+small pure functions that can be used and tested on their own:
 
 1. :func:`remove_running_lines`: lines repeated at the top or bottom of at least half of the
    pages (digits normalised, so "Side 12" and "Side 13" count as one) are running headers
@@ -19,7 +20,8 @@ their own:
    paragraphs when the break was not a paragraph break (see its docstring for the rules:
    sentence continuations, sentences interrupted by a footnote or page break, block quotes
    printed with a blank line after every line) and short title lines are split off as
-   paragraphs of their own.
+   paragraphs of their own. Text with (almost) no blank lines, as pypdf extracts it, is also
+   split after short lines that end a sentence.
 6. :func:`join_hyphenated` on each paragraph (also across the blank line of a block quote),
    :func:`remove_urls`, :func:`remove_footnote_refs` with the numbers of the footnotes found
    in step 3, and :func:`normalize_whitespace`.
@@ -42,12 +44,16 @@ Known limits of the heuristics (each one is a trade-off, tested in
   same input: a section cut away from its footnotes keeps its reference numbers.
 - A page break with no blank line is not a paragraph break; a paragraph that really ends at
   the bottom of a page and a new one at the top of the next are kept together.
+- In text without blank lines, a paragraph whose last line is nearly full width (at least
+  ``SHORT_LINE_RATIO`` of the wrap width) is not split from the next one, and block quotes
+  run into the paragraph after them.
 - A footnote that is not followed by a blank line, a space-indented line or a page end
   swallows the running text after it.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -90,11 +96,23 @@ MAX_LINE_RATIO = 1.5
 MIN_WRAPPED_LINES = 3
 #: Number of examples of removed text kept in the record per step.
 RECORD_EXAMPLES = 3
+#: Text with at most one blank-line gap (inside a page) per this many lines has "no blank lines"
+#: (typical of pypdf output): paragraphs are then also split at short sentence-final lines.
+SPARSE_LINES_PER_GAP = 40
+#: In such text, a sentence-final line shorter than this share of the wrap width ends a paragraph.
+SHORT_LINE_RATIO = 0.8
+#: Noncharacters (U+FDD0-U+FDEF, reserved for internal use): :func:`clean_document` marks with
+#: one of them, absent from the input, where a paragraph's text continues on a new page. The
+#: regexes below let a mark sit inside a word that is hyphenated across a page break.
+PAGE_MARKS = "".join(map(chr, range(0xFDD0, 0xFDF0)))
+PAGE_MARK = r"[\ufdd0-\ufdef]"
 
 # "word-" at a line end, optionally followed by one blank line (block quotes), then the next word.
 # The next word is only looked at (lookahead) so that a one-word line can be joined on both ends.
+# A page mark before the next word is kept (group "mark").
 HYPHEN_BREAK = re.compile(
-    r"(?P<head>\S*?[^\W_])[-\u00ad\u2010][ \t]*\n(?:[ \t]*\n)?[ \t]*(?=(?P<tail>\S+))"
+    r"(?P<head>\S*?[^\W_])[-\u00ad\u2010][ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    rf"(?P<mark>{PAGE_MARK}?)(?=(?P<tail>\S+))"
 )
 EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 # Sentence end: . ! ? : … possibly followed by closing quotes/brackets and a footnote number,
@@ -109,10 +127,12 @@ URL = re.compile(r"[ \t]*(?P<url>(?:https?://|www\.)[^\s<>\"«»]+)", re.IGNOREC
 URL_TRAILING = ".,;:!?)]}'\"’”"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_REF = re.compile(
-    r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;!?])|(?<=[)\]»”\"’'])|(?<=[)\]»”\"’'][.,;!?]))"
+    r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;!?])|(?<=[)\]»”\"’'])|(?<=[)\]»”\"’'][.,;!?])"
+    rf"|(?<=[^\W\d_]{PAGE_MARK}[^\W\d_]{{2}})|(?<=[^\W\d_]{{2}}{PAGE_MARK}[^\W\d_]))"
     rf"(?P<number>[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})(?![\w{SUPERSCRIPT_DIGITS}])"
 )
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_NO_MARKS = dict.fromkeys(map(ord, PAGE_MARKS))
 WHITESPACE = re.compile(r"\s+")
 DIGITS = re.compile(r"\d+")
 
@@ -129,10 +149,34 @@ class Paragraph:
     page : int or None
         Label of the page where the paragraph starts (``page_numbers[i]``, by default the
         1-based page index); None for single-page input without ``page_numbers``.
+    page_starts : tuple of (int, int)
+        Where the text of each page begins: ``(offset in text, page label)`` pairs sorted by
+        offset, the first ``(0, page)``, then one for each page the paragraph continues on,
+        at its first character (which may be inside a word hyphenated across the page break:
+        "selvhjelps-" + "gruppene" gives the offset of the "g"). Empty when the pages are
+        unknown (``page`` None). See :meth:`page_at`.
+
+    Examples
+    --------
+    >>> p = Paragraph("Tekst om selvhjelpsgruppene.", 84, ((0, 84), (19, 85)))
+    >>> p.text[19:], p.page_at(9), p.page_at(19)
+    ('gruppene.', 84, 85)
     """
 
     text: str
     page: int | None
+    page_starts: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """Label of the page that the character at ``offset`` of ``text`` comes from.
+
+        A word hyphenated across a page break belongs, by its first character, to the page
+        where it starts. Returns ``page`` when ``page_starts`` is empty.
+        """
+        if not 0 <= offset < len(self.text):
+            raise ValueError(f"offset must be in [0, {len(self.text)}), got {offset}")
+        index = bisect.bisect_right(self.page_starts, offset, key=lambda start: start[0])
+        return self.page_starts[index - 1][1] if index else self.page
 
 
 @dataclass(frozen=True)
@@ -177,6 +221,8 @@ class CleanResult:
 class _Line(NamedTuple):
     text: str
     page: int | None
+    #: 0-based index of the page the line is on (``page`` is its label).
+    sheet: int = 0
 
 
 @dataclass
@@ -243,7 +289,7 @@ def _join_hyphenated(text: str, lexicon: Collection[str]) -> tuple[str, Counter]
     def replace(match: re.Match) -> str:
         joiner, kind = _hyphen_joiner(match["head"], match["tail"], lexicon)
         counts[kind] += 1
-        return match["head"] + joiner
+        return match["head"] + joiner + match["mark"]
 
     return HYPHEN_BREAK.sub(replace, text), counts
 
@@ -293,8 +339,9 @@ def _remove_urls(text: str) -> tuple[str, list[str]]:
     def replace(match: re.Match) -> str:
         url = match["url"]
         core = url.rstrip(URL_TRAILING)
-        removed.append(core)
-        return url[len(core) :]
+        marks = "".join(char for char in core if char in PAGE_MARKS)  # kept, see clean_document
+        removed.append(core.translate(_NO_MARKS) if marks else core)
+        return marks + url[len(core) :]
 
     return URL.sub(replace, text), removed
 
@@ -610,6 +657,50 @@ def _to_blocks(lines: Iterable[_Line]) -> list[_Block]:
     return blocks
 
 
+def _has_no_blank_lines(lines: Iterable[_Line]) -> bool:
+    """Whether the text has (almost) no blank lines between its paragraphs, as pypdf gives it.
+
+    True when it has at most one gap (a run of blank lines with text of the same page on both
+    sides; blank lines at the top or bottom of a page do not count) per
+    ``SPARSE_LINES_PER_GAP`` non-blank lines.
+    """
+    gaps = filled = 0
+    previous: _Line | None = None
+    blank = False
+    for line in lines:
+        if not line.text.strip():
+            blank = True
+            continue
+        filled += 1
+        gaps += blank and previous is not None and previous.sheet == line.sheet
+        previous, blank = line, False
+    return gaps * SPARSE_LINES_PER_GAP <= filled
+
+
+def _ends_paragraph(text: str, following: str, max_chars: float) -> bool:
+    """Whether a line of text without blank lines ends its paragraph (see rejoin_paragraphs)."""
+    stripped = text.strip()
+    return (
+        len(stripped) < max_chars
+        and ends_sentence(stripped)
+        and not following.lstrip()[:1].islower()
+    )
+
+
+def _split_at_short_lines(blocks: Iterable[_Block], *, max_chars: float) -> list[_Block]:
+    """Split blocks after the lines that end a paragraph (:func:`_ends_paragraph`)."""
+    out: list[_Block] = []
+    for block in blocks:
+        current: list[_Line] = []
+        for line, following in zip(block.lines, block.lines[1:], strict=False):
+            current.append(line)
+            if _ends_paragraph(line.text, following.text, max_chars):
+                out.append(_Block(current))
+                current = []
+        out.append(_Block([*current, block.lines[-1]]))
+    return out
+
+
 def _is_heading(text: str, previous: str | None, following: str | None, max_chars: float) -> bool:
     """Whether ``text`` is a title line (see :func:`rejoin_paragraphs`)."""
     stripped = text.strip()
@@ -677,6 +768,10 @@ def _rejoin(
     """Group the lines into paragraphs (lists of blocks), counting joins in ``stats``."""
     blocks = _to_blocks(lines)
     width = _wrap_width(blocks)
+    if width is not None and _has_no_blank_lines(lines):
+        count = len(blocks)
+        blocks = _split_at_short_lines(blocks, max_chars=SHORT_LINE_RATIO * width)
+        stats["split_at_short_lines"] += len(blocks) - count
     max_chars = (
         heading_max_chars if width is None else min(heading_max_chars, HEADING_WIDTH_RATIO * width)
     )
@@ -700,9 +795,69 @@ def _rejoin(
     return groups
 
 
-def _group_text(group: Sequence[_Block]) -> str:
-    """A paragraph's lines, blank lines kept between its blocks (for hyphen joins)."""
-    return "\n\n".join("\n".join(line.text for line in block.lines) for block in group)
+def _group_text(group: Sequence[_Block], *, mark: str = "") -> tuple[str, list[int | None]]:
+    """A paragraph's lines, blank lines kept between its blocks (for hyphen joins).
+
+    With ``mark``, the first line from each further page gets ``mark`` before its first
+    non-blank character. Also returns the labels of the first page and of the marked pages.
+    """
+    pages = [group[0].lines[0].page]
+    sheet = group[0].lines[0].sheet
+    texts: list[str] = []
+    for block in group:
+        lines: list[str] = []
+        for line in block.lines:
+            text = line.text
+            if mark and line.sheet != sheet:
+                indent = len(text) - len(text.lstrip())
+                text = text[:indent] + mark + text[indent:]
+                pages.append(line.page)
+                sheet = line.sheet
+            lines.append(text)
+        texts.append("\n".join(lines))
+    return "\n\n".join(texts), pages
+
+
+def _page_mark(text: str) -> str:
+    """A character of ``PAGE_MARKS`` that does not occur in ``text``."""
+    for mark in PAGE_MARKS:
+        if mark not in text:
+            return mark
+    raise ValueError("raw holds every noncharacter U+FDD0-U+FDEF: nothing left to mark pages")
+
+
+def _settle_marks(text: str, mark: str) -> str:
+    """Put whitespace next to page marks before them, and drop it at the ends of ``text``.
+
+    A mark then stands right before the first character of its page, or at the very end when
+    nothing of its page was left, and :func:`normalize_whitespace` keeps it there.
+    """
+
+    def replace(match: re.Match) -> str:
+        marks = mark * match[0].count(mark)
+        at_edge = match.start() == 0 or match.end() == len(text)
+        return marks if at_edge or match[0] == marks else " " + marks
+
+    escaped = re.escape(mark)
+    return re.sub(rf"[\s{escaped}]*{escaped}[\s{escaped}]*", replace, text)
+
+
+def _take_marks(
+    text: str, mark: str, pages: Sequence[int]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` without its page marks, and the page starts (see :attr:`Paragraph.page_starts`).
+
+    ``pages`` holds the label of the text before the first mark and after each mark. A page
+    none of whose text is left (its mark at the end or next to another mark) gets no entry.
+    """
+    pieces = text.split(mark)
+    starts: list[tuple[int, int]] = []
+    offset = 0
+    for piece, page in zip(pieces, pages, strict=True):
+        if piece:
+            starts.append((offset, page))
+            offset += len(piece)
+    return "".join(pieces), tuple(starts)
 
 
 def rejoin_paragraphs(text: str, *, heading_max_chars: int = 60) -> list[str]:
@@ -720,6 +875,13 @@ def rejoin_paragraphs(text: str, *, heading_max_chars: int = 60) -> list[str]:
       printed with a blank line between its lines. Its last, shorter line ends the run. Text
       with fewer than ``MIN_WRAPPED_LINES`` such lines (e.g. one paragraph per line) has no
       wrap width, and this rule is off.
+
+    Text with (almost) no blank lines (at most one gap per ``SPARSE_LINES_PER_GAP`` lines,
+    blank lines at the top or bottom of a page not counted), as pypdf extracts it, is also
+    split after each line that ends a sentence (:func:`ends_sentence`), is shorter than
+    ``SHORT_LINE_RATIO`` times the wrap width (measured before the split) and is followed by a
+    line that does not start in lowercase: the last line of a paragraph. Text with blank lines
+    between paragraphs is only split at them.
 
     A title line becomes a paragraph of its own and is never joined: a line of at most
     ``heading_max_chars`` characters (and at most ``HEADING_WIDTH_RATIO`` times the wrap
@@ -746,6 +908,8 @@ def rejoin_paragraphs(text: str, *, heading_max_chars: int = 60) -> list[str]:
     --------
     >>> rejoin_paragraphs("Sett i et lengre\\n\\nperspektiv.\\n\\nNy tekst.")
     ['Sett i et lengre perspektiv.', 'Ny tekst.']
+    >>> rejoin_paragraphs("Én lang linje som går\\nhelt ut i margen,\\nog en kort.\\nNy tekst.")
+    ['Én lang linje som går helt ut i margen, og en kort.', 'Ny tekst.']
     """
     if heading_max_chars < 1:
         raise ValueError(f"heading_max_chars must be at least 1, got {heading_max_chars}")
@@ -753,7 +917,7 @@ def rejoin_paragraphs(text: str, *, heading_max_chars: int = 60) -> list[str]:
     lexicon = _lexicon(text)
     paragraphs = []
     for group in _rejoin(lines, heading_max_chars=heading_max_chars, stats=Counter()):
-        joined = normalize_whitespace(join_hyphenated(_group_text(group), lexicon=lexicon))
+        joined = normalize_whitespace(join_hyphenated(_group_text(group)[0], lexicon=lexicon))
         if joined:
             paragraphs.append(joined)
     return paragraphs
@@ -806,6 +970,11 @@ def clean_document(
     Returns
     -------
     CleanResult
+        Each paragraph's ``page`` is the label of the page where it starts, and its
+        ``page_starts`` the offsets in its text where each page's text begins, hyphen joins,
+        removed footnotes, page furniture and collapsed whitespace accounted for (empty for
+        single-page input without ``page_numbers``).
+
         ``record`` holds ``input_characters`` (of ``raw``), ``output_characters`` (of the
         paragraph texts), ``footnote_characters``, ``pages``, ``paragraphs``, ``footnotes``
         and ``steps``, one entry per step:
@@ -819,7 +988,8 @@ def clean_document(
         - ``hyphenation``: ``joins`` (hyphens removed), ``kept_suspended``, ``kept_hyphen``;
         - ``block_quotes``: ``lines_rejoined``, ``quotes``;
         - ``paragraphs``: ``headings``, ``continuations_joined``,
-          ``joined_across_page_breaks``, ``empty_dropped``;
+          ``joined_across_page_breaks``, ``split_at_short_lines`` (text without blank lines,
+          see :func:`rejoin_paragraphs`), ``empty_dropped``;
         - ``footnote_refs``: ``removed``, ``numbers``, ``characters_removed``.
 
         Character counts of removed lines are of the lines as given (without ``\\n``).
@@ -827,7 +997,8 @@ def clean_document(
     Raises
     ------
     ValueError
-        If ``page_numbers`` does not have one integer per page, or ``heading_max_chars`` < 1.
+        If ``page_numbers`` does not have one integer per page, or ``heading_max_chars`` < 1,
+        or ``raw`` holds all 32 noncharacters U+FDD0-U+FDEF (one is needed to mark pages).
 
     Examples
     --------
@@ -879,8 +1050,11 @@ def clean_document(
                 if interrupted and not line[:1].isspace():
                     line = " " + line
                 interrupted = False
-            body.append(_Line(line, labels[page]))
+            body.append(_Line(line, labels[page], page))
 
+    # Pages are tracked with a mark before the first character of each page a paragraph runs
+    # onto: it goes through the steps below as part of the text and is taken out at the end.
+    mark = "" if labels[0] is None else _page_mark(text)
     stats: Counter = Counter()
     groups = _rejoin(body, heading_max_chars=heading_max_chars, stats=stats)
     numbers = frozenset(note.number for note in footnotes)
@@ -889,16 +1063,23 @@ def clean_document(
     refs: list[int] = []
     paragraphs: list[Paragraph] = []
     for group in groups:
-        joined, counts = _join_hyphenated(_group_text(group), lexicon)
+        joined, group_pages = _group_text(group, mark=mark)
+        joined, counts = _join_hyphenated(joined, lexicon)
         hyphens += counts
         if drop_urls:
             joined, found = _remove_urls(joined)
             urls += found
         joined, found_refs = _remove_footnote_refs(joined, numbers)
         refs += found_refs
+        if mark:
+            joined = _settle_marks(joined, mark)
         joined = unicodedata.normalize("NFC", normalize_whitespace(joined))
+        starts: tuple[tuple[int, int], ...] = ()
+        if mark:
+            joined, starts = _take_marks(joined, mark, group_pages)
         if joined:
-            paragraphs.append(Paragraph(joined, group[0].lines[0].page))
+            page = starts[0][1] if starts else group[0].lines[0].page
+            paragraphs.append(Paragraph(joined, page, starts))
         else:
             stats["empty_dropped"] += 1
 
@@ -942,6 +1123,7 @@ def clean_document(
                 "headings": stats["headings"],
                 "continuations_joined": stats["continuations_joined"],
                 "joined_across_page_breaks": stats["joined_across_page_breaks"],
+                "split_at_short_lines": stats["split_at_short_lines"],
                 "empty_dropped": stats["empty_dropped"],
             },
             "footnote_refs": {

@@ -67,6 +67,7 @@ def clean_step(
             {
                 "index": i,
                 "page": para.page,
+                "page_starts": [list(pair) for pair in para.page_starts],
                 "language": lang,
                 "analysed": lang in languages,
                 "characters": len(para.text),
@@ -134,7 +135,13 @@ def tokenize_step(
     if len(meta) != len(texts) and meta:
         raise ValueError(f"{text}: {len(texts)} paragraphs but {len(meta)} in {clean_record}")
     paragraphs = [
-        ParagraphIn(index=m["index"], text=t, page=m["page"], language=m["language"])
+        ParagraphIn(
+            index=m["index"],
+            text=t,
+            page=m["page"],
+            language=m["language"],
+            page_starts=tuple(tuple(pair) for pair in m.get("page_starts", [])),
+        )
         for m, t in zip(meta, texts, strict=False)
         if m["analysed"]
     ]

@@ -9,6 +9,7 @@ per language and mapped back (see :class:`Normaliser`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,17 +56,22 @@ def tokenize_paragraph(text: str) -> list[list[str]]:
     >>> tokenize_paragraph("Se St.meld. nr. 25 om IT-løsninger. Det gjaldt 1940-tallet!")
     [['Se', 'St.meld', 'nr', '25', 'om', 'IT-løsninger'], ['Det', 'gjaldt', '1940-tallet']]
     """
-    sentences: list[list[str]] = []
-    current: list[str] = []
-    pieces = TOKEN.findall(text)
-    for k, piece in enumerate(pieces):
+    return [[word for word, _ in sentence] for sentence in tokenize_spans(text)]
+
+
+def tokenize_spans(text: str) -> list[list[tuple[str, int]]]:
+    """Like :func:`tokenize_paragraph`, with each token's character offset in ``text``."""
+    sentences: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    pieces = [(m.group(), m.start()) for m in TOKEN.finditer(text)]
+    for k, (piece, start) in enumerate(pieces):
         if not SENTENCE_END.fullmatch(piece):
-            current.append(piece)
+            current.append((piece, start))
             continue
         if not current:
             continue
-        prev = current[-1]
-        nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
+        prev = current[-1][0]
+        nxt = pieces[k + 1][0] if k + 1 < len(pieces) else ""
         if piece == "." and prev.lower() in ABBREVIATIONS:
             continue
         if piece == "." and prev.lower() in FINAL_ABBREVIATIONS and not nxt[:1].isupper():
@@ -161,6 +167,15 @@ class ParagraphIn:
     text: str
     page: int | None
     language: str
+    page_starts: tuple[tuple[int, int], ...] = ()
+    """``(offset, page)`` pairs where the text continues on a new page (PDFs)."""
+
+    def page_of(self, offset: int) -> int | None:
+        """The page of the character at ``offset`` (the paragraph's page if unknown)."""
+        if not self.page_starts:
+            return self.page
+        i = bisect.bisect_right([o for o, _ in self.page_starts], offset) - 1
+        return self.page_starts[max(i, 0)][1]
 
 
 def tokenize_document(
@@ -191,13 +206,13 @@ def tokenize_document(
     sentence_id = 0
     for para in paragraphs:
         stops = stopwords.get(para.language, frozenset()) | extra
-        for sentence in tokenize_paragraph(para.text):
-            for form in sentence:
+        for sentence in tokenize_spans(para.text):
+            for form, offset in sentence:
                 token = form.lower()
                 lemma = normaliser(token, para.language)
                 table["paragraph"].append(para.index)
                 table["sentence"].append(sentence_id)
-                table["page"].append(para.page)
+                table["page"].append(para.page_of(offset))
                 table["language"].append(para.language)
                 table["token"].append(token)
                 table["form"].append(form)

@@ -504,6 +504,38 @@ STMELD_1993 = (
     "muligheter og begrensninger. I selvhjelpsgrupper er alle givere og mottakere på samme nivå."
 )
 
+# Section 2, lines 25-33 and 35-38 without the blank line 34 between them, as pypdf extracts
+# PDF text; line 33 ("Nilsen, Riiser & Seim, 1996). ") is short and ends a sentence.
+SECTION_2_NO_BLANK_LINES = lines(
+    "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelps-",
+    "saken, kan spores til opprettelsen av Studiesenteret for selvhjelp i 1992, ",
+    "under ledelse av Sosialhøgskolen i Oslo. I tre år finansierer statlige myn-",
+    "dighetene Studiesenteret – som i praksis var organisert som et aksjons-",
+    "forskningsprosjekt. En av senterets oppgaver var å kartlegge omfang av ",
+    "og innhold i selvhjelpsaktiviteter i Norge. Studiesenteret var lokalisert ",
+    "sentralt i Oslo, og på det meste benyttet 20 selvhjelpsgrupper og 9 orga-",
+    "nisasjoner senterets lokaler til møter og gruppevirksomhet (Hjemdal,  ",
+    "Nilsen, Riiser & Seim, 1996). ",
+    "Studiesenteret karakteriserer sin virksomhet som et flerstrenget sys-",
+    "tem og anbefaler en mangfoldig organisatorisk struktur for denne form ",
+    "for sivil aktivisme (Hjemdal et al., 1996). I rapporteringen og analysen av ",
+    "prosjektet anbefaler Hjemdal et al. at det opprettes et sentralt organ for ",
+)
+SECTION_2_NO_BLANK_LINES_TEXTS = [
+    "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelpssaken, kan "
+    "spores til opprettelsen av Studiesenteret for selvhjelp i 1992, under ledelse av "
+    "Sosialhøgskolen i Oslo. I tre år finansierer statlige myndighetene Studiesenteret – som i "
+    "praksis var organisert som et aksjonsforskningsprosjekt. En av senterets oppgaver var å "
+    "kartlegge omfang av og innhold i selvhjelpsaktiviteter i Norge. Studiesenteret var "
+    "lokalisert sentralt i Oslo, og på det meste benyttet 20 selvhjelpsgrupper og 9 "
+    "organisasjoner senterets lokaler til møter og gruppevirksomhet (Hjemdal, Nilsen, Riiser & "
+    "Seim, 1996).",
+    "Studiesenteret karakteriserer sin virksomhet som et flerstrenget system og anbefaler en "
+    "mangfoldig organisatorisk struktur for denne form for sivil aktivisme (Hjemdal et al., "
+    "1996). I rapporteringen og analysen av prosjektet anbefaler Hjemdal et al. at det "
+    "opprettes et sentralt organ for",
+]
+
 REJOIN_PARAGRAPHS = [
     pytest.param(
         lines(
@@ -658,6 +690,97 @@ REJOIN_PARAGRAPHS = [
             "tydelig del av samfunnsbildet.",
         ],
         id="one paragraph per line: no wrap width, no block quote",
+    ),
+    pytest.param(
+        SECTION_2_NO_BLANK_LINES,
+        SECTION_2_NO_BLANK_LINES_TEXTS,
+        id="no blank lines: split after a short sentence-final line",
+    ),
+    pytest.param(
+        # section 2, lines 1-6: the heading is split off in text without blank lines too
+        lines(
+            "Selvhjelp som sivilsamfunnsaktivitet",
+            "På slutten av 1980-tallet tas det flere nye selvhjelpsinitiativer i Norge. I ",
+            "1986 dannes det hele tre nye selvhjelpsaktører: Anonyme Narkomane, ",
+            "Angstringens forløper – Bare angst og prosjektet Sorg og omsorg, mens ",
+            "året etter opprettes Interessegruppa for kvinner med spiseforstyrrelser ",
+            "(IKS). Denne nye formen for sivilsamfunnsaktivitet kan, ifølge Latour ",
+        ),
+        [
+            "Selvhjelp som sivilsamfunnsaktivitet",
+            "På slutten av 1980-tallet tas det flere nye selvhjelpsinitiativer i Norge. I 1986 "
+            "dannes det hele tre nye selvhjelpsaktører: Anonyme Narkomane, Angstringens "
+            "forløper – Bare angst og prosjektet Sorg og omsorg, mens året etter opprettes "
+            "Interessegruppa for kvinner med spiseforstyrrelser (IKS). Denne nye formen for "
+            "sivilsamfunnsaktivitet kan, ifølge Latour",
+        ],
+        id="no blank lines: heading split off",
+    ),
+    pytest.param(
+        # section 2, lines 25-26 and a constructed short line ending in an abbreviation: the
+        # next line starts in lowercase, so it does not start a paragraph
+        lines(
+            "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelps-",
+            "saken, kan spores til opprettelsen av Studiesenteret for selvhjelp i 1992, ",
+            "under ledelse av Sosialhøgskolen i Oslo, jf. kap. 3.",
+            "og finansiert av staten i tre år.",
+        ),
+        [
+            "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelpssaken, kan "
+            "spores til opprettelsen av Studiesenteret for selvhjelp i 1992, under ledelse av "
+            "Sosialhøgskolen i Oslo, jf. kap. 3. og finansiert av staten i tre år."
+        ],
+        id="no blank lines: no split before a lowercase line",
+    ),
+    pytest.param(
+        # section 2, lines 61-71 and 73-74 without the blank line: line 71 ends a paragraph but
+        # is nearly full width (66 of 72 characters), so it is not split off (known limit)
+        lines(
+            "Etter at det statlige Studiesenterets prosjektperiode er over, organiserer ",
+            "selvhjelpsaktørene seg i en nettverksgruppe som arrangerer tre semina-",
+            "rer: Selvhjelp på norsk, Selvhjelp på norsk 2 og Selvhjelp på norsk 3. Denne ",
+            " seminarrekken kom i stand ved at flere av aktivistene og noen fagfolk ",
+            "fra selvhjelpsvirksomheten dannet en felles arena for å utveksle erfarin-",
+            "ger om hvordan de eventuelt kunne skape et forum for framtidig arbeid ",
+            "(de omtaler seg som seminargruppa). Dette er et eksempel på at selvhjelp ",
+            "er en sak der statlige myndigheter, fagfolk og selvhjelpsaktører har ulike ",
+            "oppfatninger om hvordan selvhjelp skal defineres, og om hvem som skal ",
+            "ha makt til å bestemme dette. Ifølge Latour er dette stadium to, altså før ",
+            "selvhjelpssaken er institusjonalisert som et offentlig anliggende.",
+            "En bredt definert selvhjelpsvirksomhet er beskrevet i Frivillighetsmel-",
+            "dingen (Sosial- og helsedepartementet, 1993). Der står det følgende:",
+        ),
+        [
+            "Etter at det statlige Studiesenterets prosjektperiode er over, organiserer "
+            "selvhjelpsaktørene seg i en nettverksgruppe som arrangerer tre seminarer: Selvhjelp "
+            "på norsk, Selvhjelp på norsk 2 og Selvhjelp på norsk 3. Denne seminarrekken kom i "
+            "stand ved at flere av aktivistene og noen fagfolk fra selvhjelpsvirksomheten dannet "
+            "en felles arena for å utveksle erfaringer om hvordan de eventuelt kunne skape et "
+            "forum for framtidig arbeid (de omtaler seg som seminargruppa). Dette er et eksempel "
+            "på at selvhjelp er en sak der statlige myndigheter, fagfolk og selvhjelpsaktører har "
+            "ulike oppfatninger om hvordan selvhjelp skal defineres, og om hvem som skal ha makt "
+            "til å bestemme dette. Ifølge Latour er dette stadium to, altså før selvhjelpssaken "
+            "er institusjonalisert som et offentlig anliggende. En bredt definert "
+            "selvhjelpsvirksomhet er beskrevet i Frivillighetsmeldingen (Sosial- og "
+            "helsedepartementet, 1993). Der står det følgende:"
+        ],
+        id="no blank lines: nearly full last line not split (known limit)",
+    ),
+    pytest.param(
+        # the same lines followed by a blank line and section 2, lines 116-117: text with blank
+        # lines is only split at blank lines, so line 33 does not end a paragraph
+        lines(
+            SECTION_2_NO_BLANK_LINES,
+            "",
+            "I tråd med Latour (2008) er en sak politisk når den oppfattes som ",
+            "et offentlig anliggende. Slik sett kan selvhjelpssaken, i tråd med den ",
+        ),
+        [
+            " ".join(SECTION_2_NO_BLANK_LINES_TEXTS),
+            "I tråd med Latour (2008) er en sak politisk når den oppfattes som et offentlig "
+            "anliggende. Slik sett kan selvhjelpssaken, i tråd med den",
+        ],
+        id="blank lines: no split at short lines",
     ),
 ]
 
@@ -816,13 +939,19 @@ THREE_PAGES_TEXTS = [
 
 
 @pytest.mark.parametrize(
-    ("page_numbers", "pages"), [(None, [1, 1, 2]), ([84, 85, 86], [84, 84, 85])]
+    ("page_numbers", "page_starts"),
+    [
+        (None, [((0, 1),), ((0, 1),), ((0, 2), (152, 3))]),
+        ([84, 85, 86], [((0, 84),), ((0, 84),), ((0, 85), (152, 86))]),
+    ],
 )
-def test_clean_document_multi_page(page_numbers, pages):
+def test_clean_document_multi_page(page_numbers, page_starts):
     result = clean_document(THREE_PAGES, page_numbers=page_numbers)
     assert result.paragraphs == [
-        Paragraph(text, page) for text, page in zip(THREE_PAGES_TEXTS, pages, strict=True)
+        Paragraph(text, starts[0][1], starts)
+        for text, starts in zip(THREE_PAGES_TEXTS, page_starts, strict=True)
     ]
+    assert result.paragraphs[2].text[152:].startswith("1980-tallet har det")
     furniture = result.record["steps"]["page_furniture"]
     assert furniture["by_kind"] == {"running_header": 3, "running_footer": 3}
     assert furniture["examples"] == [
@@ -836,11 +965,194 @@ def test_clean_document_multi_page(page_numbers, pages):
 
 def test_clean_document_page_of_footnote_and_single_page_label():
     result = clean_document(DORUM, page_numbers=[84])
-    assert {p.page for p in result.paragraphs} == {84}
+    assert {(p.page, p.page_starts) for p in result.paragraphs} == {(84, ((0, 84),))}
     assert result.footnotes[0].page == 84
     two_pages = clean_document("Tekst.\f1\t Note på side to.\n Mer tekst.")
     assert two_pages.footnotes == [Footnote(1, "Note på side to.", 2)]
-    assert two_pages.paragraphs == [Paragraph("Tekst. Mer tekst.", 1)]
+    assert two_pages.paragraphs == [Paragraph("Tekst. Mer tekst.", 1, ((0, 1), (7, 2)))]
+
+
+# Three pages as pypdf extracts them, without blank lines (constructed from section 2, lines 1,
+# 25-41 and 52-54, and footnote 5): page 1 ends in "selvhjelps-" (line 29 changed) and page 2
+# starts with "gruppene ..." (line 30 changed); line 35 has a footnote reference "virksomhet5"
+# added; pages 2 and 3 end with a running footer; line 33 and "sitt eget organ. " (line 41 cut)
+# are short sentence ends; "organiseringen ..." (line 54 cut) ends the last paragraph.
+PDF_PAGES = [
+    [
+        "Selvhjelp som sivilsamfunnsaktivitet",
+        "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelps-",
+        "saken, kan spores til opprettelsen av Studiesenteret for selvhjelp i 1992, ",
+        "under ledelse av Sosialhøgskolen i Oslo. I tre år finansierer statlige myn-",
+        "dighetene Studiesenteret – som i praksis var organisert som et aksjons-",
+        "forskningsprosjekt. En av senterets oppgaver var å kartlegge selvhjelps-",
+    ],
+    [
+        "gruppene og innholdet i dem. Studiesenteret var lokalisert ",
+        "sentralt i Oslo, og på det meste benyttet 20 selvhjelpsgrupper og 9 orga-",
+        "nisasjoner senterets lokaler til møter og gruppevirksomhet (Hjemdal,  ",
+        "Nilsen, Riiser & Seim, 1996). ",
+        "Studiesenteret karakteriserer sin virksomhet5 som et flerstrenget sys-",
+        "tem og anbefaler en mangfoldig organisatorisk struktur for denne form ",
+        "5\t Eksempler på dette er: studentbevegelsen, kvinnebevegelsen og funksjonshemmedes "
+        "interesse-",
+        "organisasjoner.",
+        "Samarbeid om selvhjelp, side 84",
+    ],
+    [
+        "for sivil aktivisme (Hjemdal et al., 1996). I rapporteringen og analysen av ",
+        "prosjektet anbefaler Hjemdal et al. at det opprettes et sentralt organ for ",
+        "å ivareta de koordinerende oppgavene, og samtidig presiseres det at de ",
+        "ulike selvhjelpsaktivistene må oppleve den koordinerende enheten som ",
+        "sitt eget organ. ",
+        "Under overskriften «Nasjonalt nettverk for selvhjelp» anbefaler rap-",
+        "porten videre at offentlige myndigheter støtter opp om den grasrot",
+        "organiseringen som allerede eksisterer.",
+        "Samarbeid om selvhjelp, side 85",
+    ],
+]
+PDF_TEXTS = [
+    "Selvhjelp som sivilsamfunnsaktivitet",
+    "Et offentlig initiativ, som ledet til en tydelig politisering av selvhjelpssaken, kan spores "
+    "til opprettelsen av Studiesenteret for selvhjelp i 1992, under ledelse av Sosialhøgskolen i "
+    "Oslo. I tre år finansierer statlige myndighetene Studiesenteret – som i praksis var "
+    "organisert som et aksjonsforskningsprosjekt. En av senterets oppgaver var å kartlegge "
+    "selvhjelpsgruppene og innholdet i dem. Studiesenteret var lokalisert sentralt i Oslo, og på "
+    "det meste benyttet 20 selvhjelpsgrupper og 9 organisasjoner senterets lokaler til møter og "
+    "gruppevirksomhet (Hjemdal, Nilsen, Riiser & Seim, 1996).",
+    "Studiesenteret karakteriserer sin virksomhet som et flerstrenget system og anbefaler en "
+    "mangfoldig organisatorisk struktur for denne form for sivil aktivisme (Hjemdal et al., "
+    "1996). I rapporteringen og analysen av prosjektet anbefaler Hjemdal et al. at det opprettes "
+    "et sentralt organ for å ivareta de koordinerende oppgavene, og samtidig presiseres det at de "
+    "ulike selvhjelpsaktivistene må oppleve den koordinerende enheten som sitt eget organ.",
+    "Under overskriften «Nasjonalt nettverk for selvhjelp» anbefaler rapporten videre at "
+    "offentlige myndigheter støtter opp om den grasrot organiseringen som allerede eksisterer.",
+]
+
+
+def page_texts(paragraph):
+    """The paragraph's text cut at its page starts."""
+    offsets = [offset for offset, _ in paragraph.page_starts]
+    return [paragraph.text[a:b] for a, b in zip(offsets, [*offsets[1:], None], strict=True)]
+
+
+@pytest.mark.parametrize("page_end", ["\n", ""], ids=["newline before form feed", "form feed"])
+@pytest.mark.parametrize(
+    ("page_numbers", "labels"), [(None, (1, 2, 3)), ([83, 84, 85], (83, 84, 85))]
+)
+def test_clean_document_page_starts(page_end, page_numbers, labels):
+    raw = "\f".join(lines(*page) + page_end for page in PDF_PAGES)
+    result = clean_document(raw, page_numbers=page_numbers)
+    one, two, three = labels
+    assert [p.text for p in result.paragraphs] == PDF_TEXTS
+    assert [(p.page, p.page_starts) for p in result.paragraphs] == [
+        (one, ((0, one),)),
+        (one, ((0, one), (365, two))),
+        (two, ((0, two), (138, three))),
+        (three, ((0, three),)),
+    ]
+    # the text of each page, cut at the offsets: "selvhjelps-" + "gruppene" joined across
+    # the page break, footnote 5, its reference and the footer removed, "(Hjemdal,  " collapsed
+    pieces = [page_texts(p) for p in result.paragraphs]
+    assert [[piece.split()[0] for piece in page] for page in pieces] == [
+        ["Selvhjelp"],
+        ["Et", "gruppene"],
+        ["Studiesenteret", "for"],
+        ["Under"],
+    ]
+    assert pieces[1][0].endswith("å kartlegge selvhjelps")
+    assert pieces[2][0].endswith(
+        "virksomhet som et flerstrenget system og anbefaler en "
+        "mangfoldig organisatorisk struktur for denne form "
+    )
+    assert result.footnotes == [
+        Footnote(
+            5,
+            "Eksempler på dette er: studentbevegelsen, kvinnebevegelsen og funksjonshemmedes "
+            "interesseorganisasjoner.",
+            two,
+        )
+    ]
+    steps = result.record["steps"]
+    assert steps["paragraphs"]["split_at_short_lines"] == 2
+    assert steps["paragraphs"]["headings"] == 1
+    assert steps["page_furniture"]["by_kind"] == {"running_footer": 2}
+    assert steps["footnote_refs"]["numbers"] == [5]
+
+
+def test_paragraph_page_at():
+    paragraph = clean_document("\f".join(lines(*page) for page in PDF_PAGES)).paragraphs[1]
+    word = paragraph.text.index("selvhjelpsgruppene")
+    # a word hyphenated across the page break belongs to the page where it starts
+    assert [paragraph.page_at(i) for i in (0, word, 364, 365, len(paragraph.text) - 1)] == [
+        1,
+        1,
+        1,
+        2,
+        2,
+    ]
+    assert Paragraph("Tekst.", None).page_at(3) is None
+    with pytest.raises(ValueError, match="offset"):
+        paragraph.page_at(len(paragraph.text))
+
+
+PAGE_STARTS = [
+    pytest.param(
+        # a footnote reference glued to the part of a word that is on the next page
+        "Om innledni-\fng1 her.\n1\t Note.",
+        [Paragraph("Om innledning her.", 1, ((0, 1), (11, 2)))],
+        id="reference after a mark and two letters",
+    ),
+    pytest.param(
+        "Om innlednin-\fg1 her.\n1\t Note.",
+        [Paragraph("Om innledning her.", 1, ((0, 1), (12, 2)))],
+        id="reference after a mark and one letter",
+    ),
+    pytest.param(
+        # a URL cut by the page break is removed whole; the next page starts after it
+        "Se http://www.selvhjelp.no/om-\foss/ for mer.",
+        [Paragraph("Se for mer.", 1, ((0, 1), (3, 2)))],
+        id="URL across the page break",
+    ),
+    pytest.param(
+        # nothing of page 2 is left: no entry for it
+        "Se\fhttp://www.selvhjelp.no/om\f fortsatt her.",
+        [Paragraph("Se fortsatt her.", 1, ((0, 1), (3, 3)))],
+        id="page with nothing left",
+    ),
+    pytest.param(
+        # a noncharacter in the input stays, another one marks the page
+        "Tekst med \ufdd0 i seg og\fmer tekst.",
+        [Paragraph("Tekst med \ufdd0 i seg og mer tekst.", 1, ((0, 1), (21, 2)))],
+        id="noncharacter in the input",
+    ),
+    pytest.param("Tekst.", [Paragraph("Tekst.", None, ())], id="pages unknown"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PAGE_STARTS)
+def test_clean_document_page_starts_edge_cases(raw, expected):
+    assert clean_document(raw).paragraphs == expected
+
+
+def test_clean_document_page_marks_do_not_change_the_text(raw_sections, monkeypatch):
+    # sections 1 and 4 cut into pages of 17 lines: the paragraph texts are the same as when the
+    # pages are not tracked, and every page start is at the start of a word or inside one
+    raw = "\n".join(raw_sections[n] for n in (1, 4)).split("\n")
+    paged = "\f".join("\n".join(raw[i : i + 17]) for i in range(0, len(raw), 17))
+    tracked = clean_document(paged).paragraphs
+    monkeypatch.setattr(clean, "_page_mark", lambda text: "")
+    untracked = clean_document(paged).paragraphs
+    assert [p.text for p in tracked] == [p.text for p in untracked]
+    assert sum(len(p.page_starts) > 1 for p in tracked) >= 10
+    previous = 0
+    for p in tracked:
+        offsets = [offset for offset, _ in p.page_starts]
+        pages = [page for _, page in p.page_starts]
+        assert offsets[0] == 0 and pages[0] == p.page >= previous
+        assert offsets == sorted(set(offsets)) and pages == sorted(set(pages))
+        assert all(0 < offset < len(p.text) and p.text[offset] != " " for offset in offsets[1:])
+        assert not set(clean.PAGE_MARKS) & set(p.text)
+        previous = pages[-1]
 
 
 @pytest.mark.parametrize(
@@ -946,7 +1258,9 @@ def test_sections_footnotes_and_clean_paragraphs(cleaned, section, numbers):
     result = cleaned[section]
     assert [f.number for f in result.footnotes] == numbers
     assert result.paragraphs
+    assert result.record["steps"]["paragraphs"]["split_at_short_lines"] == 0
     for p in result.paragraphs:
+        assert p.page_starts == ()
         assert p.text and p.text == p.text.strip()
         assert not re.search(r"\s\s|[\t\n\f]", p.text)
         assert unicodedata.is_normalized("NFC", p.text)

@@ -614,3 +614,18 @@ def test_tokenize_document_target_through_lemma_only():
 def test_tokenize_document_empty():
     table = tokenize_document([], normaliser=NONE, stopwords=STOPWORDS, concepts=CONFIG_CONCEPTS)
     assert table == {c: [] for c in COLUMNS}
+
+
+def test_tokens_take_the_page_of_their_own_character_offset():
+    # a PDF paragraph running from page 84 to page 85 (offsets as clean_document gives them)
+    text = "Et offentlig initiativ kan spores til selvhjelpsgruppene i Oslo."
+    start_85 = text.index("selvhjelpsgruppene")
+    para = ParagraphIn(0, text, 84, "nb", page_starts=((0, 84), (start_85, 85)))
+    table = tokenize_document([para], normaliser=Normaliser("none"), stopwords={})
+    pages = dict(zip(table["token"], table["page"], strict=True))
+    assert (pages["et"], pages["til"], pages["selvhjelpsgruppene"], pages["oslo"]) == (
+        84,
+        84,
+        85,
+        85,
+    )

@@ -59,7 +59,11 @@ DOCS = assign_periods(_manifest, PERIODS).set_index("doc_id", drop=False)
 DOC_IDS = list(DOCS.index)
 
 
+TOPIC_MODELS = [*PERIOD_NAMES, "global"]
+
+
 wildcard_constraints:
+    model="|".join(TOPIC_MODELS),
     doc="|".join(re.escape(d) for d in DOC_IDS),
     period="|".join(PERIOD_NAMES),
     previous="|".join(PERIOD_NAMES),
@@ -104,6 +108,62 @@ def keyness_titles():
     return titles
 
 
+def get_model_segments(wildcards):
+    """Segments a topic model is fitted on: its period's, or all of them for "global"."""
+    name = "all" if wildcards.model == "global" else wildcards.model
+    return f"results/segments/{name}.parquet"
+
+
+def get_topic_mem_mb(wildcards, input):
+    """Memory for a topic model: grows with its segment table (a term matrix and the model)."""
+    return int(1000 + 40 * input.size_mb)
+
+
+def get_topic_runtime(wildcards, input):
+    """Minutes for a topic model: a grid of fits plus the stability refits."""
+    return int(10 + 5 * input.size_mb)
+
+
+def get_topic_fit_options():
+    """The fitting options of config `topics` passed to every fit."""
+    t = config["topics"]
+    return {
+        "passes": t["passes"],
+        "iterations": t["iterations"],
+        "eval_every": t["eval_every"],
+        "restarts": t["restarts"],
+    }
+
+
+def get_topic_title(wildcards):
+    labels = {p.name: p.label for p in PERIODS}
+    if wildcards.model == "global":
+        return "Topics of the global model (all periods)"
+    return f"Topics in {labels[wildcards.model]}"
+
+
+TOPIC_OUTPUTS = [
+    *[
+        f"results/topics/{m}/{f}"
+        for m in TOPIC_MODELS
+        for f in ("model_selection.tsv", "topic_terms.tsv", "segment_topics.parquet")
+    ],
+    "results/topics/global/prevalence_by_period.tsv",
+    "results/topics/alignment.tsv",
+    "results/topics/stability.tsv",
+    *[
+        f"results/figures/{f}.{ext}"
+        for f in [
+            "topic_coherence",
+            "topic_prevalence",
+            "topic_lineages",
+            *[f"topic_terms_{m}" for m in TOPIC_MODELS],
+        ]
+        for ext in ("png", "svg")
+    ],
+]
+
+
 FIGURES = [
     "concepts_by_period",
     "concepts_by_year",
@@ -128,4 +188,5 @@ def all_outputs():
         *keyness_outputs(),
         *[f"results/kwic/{n}.tsv" for n in KWIC_NAMES],
         *[f"results/figures/{f}.{ext}" for f in FIGURES for ext in ("png", "svg")],
+        *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
     ]

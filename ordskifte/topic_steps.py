@@ -1,0 +1,372 @@
+"""Topic-model steps: segments, one model per period and a global one, prevalence,
+alignment across periods, and their figures.
+
+Like :mod:`ordskifte.steps`, each function takes file paths and plain parameters; the rule
+scripts are thin adapters. gensim and scikit-learn are imported inside the steps that fit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ordskifte.io import read_parquet, read_tsv, write_parquet, write_tsv
+
+log = logging.getLogger("ordskifte")
+
+
+def segments_step(
+    documents: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    periods: Sequence[str],
+    target_tokens: int,
+    outputs: Mapping[str, str],
+) -> None:
+    """Cut every document into segments; write one table per period and one for ``all``
+    (every analysed document, also those without a period, for the global model)."""
+    from ordskifte.aggregates import read_documents
+    from ordskifte.segments import SEGMENT_COLUMNS, concat_segments, make_segments
+
+    docs = read_documents(documents)
+    frames = []
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        frames.append(
+            make_segments(
+                read_parquet(path),
+                doc_id=doc_id,
+                period=docs.at[doc_id, "period_used"],
+                year=docs.at[doc_id, "year"],
+                target_tokens=target_tokens,
+            )
+        )
+    frames = [f for f in frames if len(f)]
+    segments = concat_segments(frames) if frames else pd.DataFrame(columns=list(SEGMENT_COLUMNS))
+    for name, out in outputs.items():
+        part = segments if name == "all" else segments[segments["period"] == name]
+        write_parquet(part.reset_index(drop=True), out)
+        log.info(
+            "%s: %d segments from %d documents, %d terms",
+            name,
+            len(part),
+            part["doc_id"].nunique(),
+            int(part["n_terms"].sum()) if len(part) else 0,
+        )
+    if not set(periods) <= set(outputs):
+        raise ValueError("segments_step: an output is missing for a period")
+
+
+def topic_model_step(
+    segments: str,
+    *,
+    name: str,
+    engine: str,
+    grid: Sequence[int],
+    seed: int,
+    n_seeds: int,
+    fit: Mapping,
+    min_df: int,
+    max_share: float,
+    phrases: bool,
+    coherence_measure: str,
+    min_segments_per_topic: int,
+    top_terms: int,
+    stability_threshold: float,
+    outputs: Mapping[str, str],
+) -> None:
+    """Fit one topic model (a period's, or the global one) and write its tables.
+
+    ``k`` comes from ``grid`` by u_mass coherence (:func:`ordskifte.topics.select_k`); the
+    chosen model is refitted with ``n_seeds`` seeds for stability, and ``coherence_measure``
+    (c_v or c_npmi) is reported for it. A period too small for the grid gets the largest k its
+    data supports and a note in ``model_selection.tsv`` and the log, never an error.
+    """
+    from ordskifte.segments import segment_terms
+    from ordskifte.topics import (
+        build_vocabulary,
+        coherence,
+        detect_phrases,
+        representative_segments,
+        select_k,
+        topic_labels,
+        topic_stability,
+        topic_terms_table,
+    )
+
+    logging.getLogger("gensim").setLevel(logging.WARNING)
+    table = read_parquet(segments)
+    docs = segment_terms(table)
+    if phrases and docs:
+        docs = detect_phrases(docs, min_count=3, threshold=10.0)
+    vocabulary = build_vocabulary(docs, min_df=min_df, max_share=max_share) if docs else []
+    log.info("%s: %d segments, vocabulary of %d terms", name, len(docs), len(vocabulary))
+    kwargs = dict(engine=engine, vocabulary=vocabulary, **fit)
+    k, selection, notes = (1, pd.DataFrame(columns=["k", "u_mass", "chosen"]), [])
+    if vocabulary and len(docs) >= 1:
+        k, selection, notes = select_k(
+            docs,
+            grid=list(grid),
+            seed=seed,
+            min_segments_per_topic=min_segments_per_topic,
+            **kwargs,
+        )
+    usable = bool(vocabulary) and any(set(d) & set(vocabulary) for d in docs)
+    if not usable:
+        notes = notes + [
+            f"{name}: no segment has a term in the vocabulary (min_df={min_df}, "
+            f"max_share={max_share}); no model fitted"
+        ]
+    for note in notes:
+        log.warning("%s", note)
+    selection = selection.copy()
+    selection.insert(0, "model", name)
+    selection["note"] = ""
+    if len(selection) and notes:
+        selection.loc[selection["chosen"].astype(bool), "note"] = "; ".join(notes)
+    elif notes:
+        selection = pd.DataFrame(
+            [
+                {
+                    "model": name,
+                    "k": k,
+                    "u_mass": float("nan"),
+                    "chosen": True,
+                    "note": "; ".join(notes),
+                }
+            ]
+        )
+    if not usable:
+        _write_empty_model(outputs, selection, coherence_measure)
+        return
+
+    seeds = [seed + i for i in range(n_seeds)]
+    model, stability = topic_stability(
+        docs, k=k, seeds=seeds, threshold=stability_threshold, **kwargs
+    )
+    mean_coherence, _ = coherence(model, docs, measure=coherence_measure)
+    selection[coherence_measure] = [
+        mean_coherence if chosen else float("nan") for chosen in selection["chosen"].astype(bool)
+    ]
+    log.info("%s: k=%d, %s coherence %.4f", name, k, coherence_measure, mean_coherence)
+
+    labels = topic_labels(model)
+    terms = topic_terms_table(model, n=top_terms)
+    terms["label"] = terms["topic"].map(labels)
+    unstable = set(stability.loc[stability["unstable"].astype(bool), "topic"])
+    terms["unstable"] = terms["topic"].isin(unstable)
+    stability = stability.assign(model=name, label=stability["topic"].map(labels))
+    stability = stability[["model", "topic", "label", "stability", "unstable"]]
+    segment_topics = table[["segment_id", "doc_id", "period", "year"]].reset_index(drop=True)
+    weights = model.doc_topic.reset_index(drop=True)
+    weights.columns = [f"topic_{t}" for t in weights.columns]
+    segment_topics = pd.concat([segment_topics, weights], axis=1)
+    representative = representative_segments(model, table, n=3)
+    representative.insert(1, "label", representative["topic"].map(labels))
+
+    write_tsv(selection, outputs["model_selection"])
+    write_tsv(terms, outputs["topic_terms"])
+    write_tsv(stability, outputs["stability"])
+    write_tsv(representative, outputs["representative"])
+    write_parquet(segment_topics, outputs["segment_topics"])
+    matrix = model.topic_term.copy()
+    matrix.columns = [str(c) for c in matrix.columns]
+    write_parquet(matrix.reset_index(), outputs["topic_term"])
+    for topic, label in labels.items():
+        flag = " (unstable)" if topic in unstable else ""
+        log.info("%s topic %d: %s%s", name, topic, label, flag)
+
+
+def _write_empty_model(outputs: Mapping[str, str], selection: pd.DataFrame, measure: str):
+    selection = selection.assign(**{measure: float("nan")})
+    write_tsv(selection, outputs["model_selection"])
+    write_tsv(
+        pd.DataFrame(
+            columns=["topic", "rank", "term", "weight", "exclusivity", "frex", "label", "unstable"]
+        ),
+        outputs["topic_terms"],
+    )
+    write_tsv(
+        pd.DataFrame(columns=["model", "topic", "label", "stability", "unstable"]),
+        outputs["stability"],
+    )
+    write_tsv(
+        pd.DataFrame(columns=["topic", "label", "rank", "segment_id"]), outputs["representative"]
+    )
+    write_parquet(pd.DataFrame({"segment_id": pd.Series(dtype="str")}), outputs["segment_topics"])
+    write_parquet(pd.DataFrame({"topic": pd.Series(dtype="int64")}), outputs["topic_term"])
+
+
+def read_topic_term(path: str) -> pd.DataFrame:
+    """A model's topic-term matrix as written by :func:`topic_model_step`."""
+    df = read_parquet(path)
+    return df.set_index("topic") if "topic" in df.columns else df
+
+
+def prevalence_step(
+    segment_topics: str,
+    *,
+    period_order: Sequence[str],
+    iterations: int,
+    seed: int,
+    confidence: float,
+    by_period_out: str,
+    by_year_out: str,
+) -> None:
+    """Global-model topic prevalence per period and per year, bootstrap over documents."""
+    from ordskifte.topics import prevalence
+
+    table = read_parquet(segment_topics)
+    columns = [c for c in table.columns if c.startswith("topic_")]
+    doc_topic = table[columns].copy()
+    doc_topic.columns = [int(c.removeprefix("topic_")) for c in columns]
+    meta = table.drop(columns=columns)
+    for by, out in (("period", by_period_out), ("year", by_year_out)):
+        if not columns:
+            write_tsv(pd.DataFrame(columns=["topic", by, "mean", "ci_low", "ci_high"]), out)
+            continue
+        order = list(period_order) if by == "period" else None
+        write_tsv(
+            prevalence(
+                doc_topic,
+                meta,
+                by=by,
+                iterations=iterations,
+                seed=seed,
+                confidence=confidence,
+                order=order,
+            ),
+            out,
+        )
+
+
+def alignment_step(
+    matrices: Sequence[str],
+    stability: Sequence[str],
+    *,
+    names: Sequence[str],
+    period_order: Sequence[str],
+    threshold: float,
+    alignment_out: str,
+    lineages_out: str,
+    links_out: str,
+    stability_out: str,
+) -> None:
+    """Align each period's topics with the next period's; collect every model's stability."""
+    from ordskifte.alignment import align_periods, classify_links, lineages
+
+    models = {
+        n: read_topic_term(p) for n, p in zip(names, matrices, strict=True) if n in period_order
+    }
+    models = {n: m for n, m in models.items() if len(m)}
+    order = [p for p in period_order if p in models]
+    if len(order) >= 2:
+        alignment = align_periods(models, order=order, threshold=threshold)
+        chains = lineages(alignment, order=order, threshold=threshold)
+        links = classify_links(alignment, threshold=threshold, order=order)
+    else:
+        log.warning("fewer than two periods have a topic model: nothing to align")
+        alignment = pd.DataFrame(
+            columns=["period_a", "topic_a", "period_b", "topic_b", "similarity", "matched"]
+        )
+        chains = pd.DataFrame(columns=["lineage", "period", "topic", "similarity_to_previous"])
+        links = pd.DataFrame(columns=["period", "topic"])
+    write_tsv(alignment, alignment_out)
+    write_tsv(chains, lineages_out)
+    write_tsv(links, links_out)
+    frames = [read_tsv(p) for p in stability]
+    frames = [f for f in frames if len(f)]
+    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    write_tsv(combined, stability_out)
+    log.info("%d alignment rows, %d lineages", len(alignment), chains["lineage"].nunique())
+
+
+# ------------------------------------------------------------------ figures
+def _labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
+    order = [p["name"] for p in periods]
+    return order, {p["name"]: p.get("label") or p["name"] for p in periods}
+
+
+def coherence_figure(tables: Sequence[str], *, periods: Sequence[Mapping], png: str, svg: str):
+    from ordskifte import plots, topic_plots
+
+    order, labels = _labels(periods)
+    frames = [read_tsv(p) for p in tables]
+    df = pd.concat([f for f in frames if len(f)], ignore_index=True) if frames else pd.DataFrame()
+    if len(df):
+        df = df.rename(columns={"model": "period"})
+        df["period"] = df["period"].astype(str)
+        df = df[df["u_mass"].notna() & (df["u_mass"].astype(str) != "")]
+        df = df[["period", "k", "u_mass", "chosen"]]
+    labels = {**labels, "global": "Global model (all periods)"}
+    fig = topic_plots.coherence_by_k(df, period_order=[*order, "global"], labels=labels)
+    plots.save_figure(fig, png, svg)
+
+
+def topic_terms_figure(topic_terms: str, *, title: str, n: int, png: str, svg: str):
+    from ordskifte import plots, topic_plots
+
+    df = read_tsv(topic_terms)
+    unstable = set()
+    if len(df):
+        df["term"] = df["term"].astype(str)
+        unstable = set(df.loc[df["unstable"].astype(str) == "True", "topic"])
+    fig = topic_plots.topic_term_heatmap(df, n=n, title=title, unstable=unstable)
+    plots.save_figure(fig, png, svg)
+
+
+def prevalence_figure(
+    table: str,
+    topic_terms: str,
+    *,
+    periods: Sequence[Mapping],
+    confidence: float,
+    png: str,
+    svg: str,
+):
+    from ordskifte import plots, topic_plots
+
+    order, labels = _labels(periods)
+    df = read_tsv(table)
+    if len(df):
+        df["period"] = df["period"].astype(str)
+    terms = read_tsv(topic_terms)
+    topic_labels = dict(zip(terms["topic"], terms["label"], strict=True)) if len(terms) else None
+    fig = topic_plots.prevalence_by_period(
+        df, period_order=order, labels=labels, topic_labels=topic_labels, confidence=confidence
+    )
+    plots.save_figure(fig, png, svg)
+
+
+def lineage_figure(
+    alignment: str,
+    topic_terms: Sequence[str],
+    *,
+    names: Sequence[str],
+    periods: Sequence[Mapping],
+    threshold: float,
+    png: str,
+    svg: str,
+):
+    from ordskifte import plots, topic_plots
+    from ordskifte.alignment import normalise_alignment
+
+    order, labels = _labels(periods)
+    df = normalise_alignment(read_tsv(alignment)) if Path(alignment).stat().st_size else None
+    topic_labels = {}
+    for name, path in zip(names, topic_terms, strict=True):
+        terms = read_tsv(path)
+        if len(terms):
+            topic_labels[name] = dict(zip(terms["topic"], terms["label"], strict=False))
+    present = [p for p in order if p in topic_labels]
+    fig = topic_plots.lineage_figure(
+        df if df is not None else pd.DataFrame(),
+        period_order=present or order,
+        labels=labels,
+        topic_labels=topic_labels,
+        threshold=threshold,
+    )
+    plots.save_figure(fig, png, svg)

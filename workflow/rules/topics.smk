@@ -1,0 +1,214 @@
+# Topic models: segments, one model per period plus a global one, prevalence of the global
+# model's topics per period and year, alignment of topics between consecutive periods.
+
+
+rule segments:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        [f"results/segments/{name}.parquet" for name in [*PERIOD_NAMES, "all"]],
+    log:
+        "logs/topics/segments.log",
+    benchmark:
+        "benchmarks/topics/segments.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        names=[*PERIOD_NAMES, "all"],
+        target_tokens=config["topics"]["segment_tokens"],
+    script:
+        "../scripts/segments.py"
+
+
+rule topic_model:
+    input:
+        get_model_segments,
+    output:
+        model_selection=report(
+            "results/topics/{model}/model_selection.tsv",
+            caption="../report/topic_tables.rst",
+            category="Topics",
+        ),
+        topic_terms=report(
+            "results/topics/{model}/topic_terms.tsv",
+            caption="../report/topic_tables.rst",
+            category="Topics",
+        ),
+        stability="results/topics/{model}/stability.tsv",
+        representative="results/topics/{model}/representative_segments.tsv",
+        segment_topics="results/topics/{model}/segment_topics.parquet",
+        topic_term="results/topics/{model}/topic_term.parquet",
+    log:
+        "logs/topics/{model}.log",
+    benchmark:
+        "benchmarks/topics/{model}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_topic_mem_mb,
+        runtime=get_topic_runtime,
+    params:
+        engine=config["topics"]["engine"],
+        grid=list(range(config["topics"]["k_min"], config["topics"]["k_max"] + 1)),
+        seed=config["seed"],
+        n_seeds=config["topics"]["seeds"],
+        fit=get_topic_fit_options(),
+        min_df=config["topics"]["min_df"],
+        max_share=config["topics"]["max_share"],
+        phrases=config["topics"]["phrases"],
+        coherence=config["topics"]["coherence"],
+        min_segments_per_topic=config["topics"]["min_segments_per_topic"],
+        top_terms=config["topics"]["top_terms"],
+        stability_threshold=config["topics"]["stability_threshold"],
+    script:
+        "../scripts/topic_model.py"
+
+
+rule topic_prevalence:
+    input:
+        "results/topics/global/segment_topics.parquet",
+    output:
+        by_period=report(
+            "results/topics/global/prevalence_by_period.tsv",
+            caption="../report/topic_prevalence.rst",
+            category="Topics",
+        ),
+        by_year="results/topics/global/prevalence_by_year.tsv",
+    log:
+        "logs/topics/prevalence.log",
+    benchmark:
+        "benchmarks/topics/prevalence.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=PERIOD_NAMES,
+        iterations=config["bootstrap"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/topic_prevalence.py"
+
+
+rule topic_alignment:
+    input:
+        matrices=[f"results/topics/{m}/topic_term.parquet" for m in TOPIC_MODELS],
+        stability=[f"results/topics/{m}/stability.tsv" for m in TOPIC_MODELS],
+    output:
+        alignment=report(
+            "results/topics/alignment.tsv",
+            caption="../report/topic_alignment.rst",
+            category="Topics",
+        ),
+        lineages="results/topics/lineages.tsv",
+        links="results/topics/links.tsv",
+        stability="results/topics/stability.tsv",
+    log:
+        "logs/topics/alignment.log",
+    benchmark:
+        "benchmarks/topics/alignment.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        names=TOPIC_MODELS,
+        periods=PERIOD_NAMES,
+        threshold=config["topics"]["alignment_threshold"],
+    script:
+        "../scripts/topic_alignment.py"
+
+
+rule figure_topic_coherence:
+    input:
+        [f"results/topics/{m}/model_selection.tsv" for m in TOPIC_MODELS],
+    output:
+        png=report(
+            "results/figures/topic_coherence.png",
+            caption="../report/topic_coherence.rst",
+            category="Topics",
+        ),
+        svg="results/figures/topic_coherence.svg",
+    log:
+        "logs/figures/topic_coherence.log",
+    benchmark:
+        "benchmarks/figures/topic_coherence.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+    script:
+        "../scripts/figure_topic_coherence.py"
+
+
+rule figure_topic_terms:
+    input:
+        "results/topics/{model}/topic_terms.tsv",
+    output:
+        png=report(
+            "results/figures/topic_terms_{model}.png",
+            caption="../report/topic_terms.rst",
+            category="Topics",
+        ),
+        svg="results/figures/topic_terms_{model}.svg",
+    log:
+        "logs/figures/topic_terms_{model}.log",
+    benchmark:
+        "benchmarks/figures/topic_terms_{model}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        title=get_topic_title,
+        n=config["topics"]["figure_terms"],
+    script:
+        "../scripts/figure_topic_terms.py"
+
+
+rule figure_topic_prevalence:
+    input:
+        table="results/topics/global/prevalence_by_period.tsv",
+        terms="results/topics/global/topic_terms.tsv",
+    output:
+        png=report(
+            "results/figures/topic_prevalence.png",
+            caption="../report/topic_prevalence.rst",
+            category="Topics",
+        ),
+        svg="results/figures/topic_prevalence.svg",
+    log:
+        "logs/figures/topic_prevalence.log",
+    benchmark:
+        "benchmarks/figures/topic_prevalence.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        confidence=config["bootstrap"]["confidence"],
+    script:
+        "../scripts/figure_topic_prevalence.py"
+
+
+rule figure_topic_lineages:
+    input:
+        alignment="results/topics/alignment.tsv",
+        terms=[f"results/topics/{p}/topic_terms.tsv" for p in PERIOD_NAMES],
+    output:
+        png=report(
+            "results/figures/topic_lineages.png",
+            caption="../report/topic_alignment.rst",
+            category="Topics",
+        ),
+        svg="results/figures/topic_lineages.svg",
+    log:
+        "logs/figures/topic_lineages.log",
+    benchmark:
+        "benchmarks/figures/topic_lineages.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        names=PERIOD_NAMES,
+        periods=config["periods"],
+        threshold=config["topics"]["alignment_threshold"],
+    script:
+        "../scripts/figure_topic_lineages.py"

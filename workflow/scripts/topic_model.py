@@ -1,0 +1,31 @@
+"""Rule `topic_model`: thin adapter calling ordskifte.topic_steps."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.topic_steps import topic_model_step  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: topic_model_step(
+        sm.input[0],
+        name=sm.wildcards.model,
+        engine=sm.params.engine,
+        grid=sm.params.grid,
+        seed=sm.params.seed,
+        n_seeds=sm.params.n_seeds,
+        fit=sm.params.fit,
+        min_df=sm.params.min_df,
+        max_share=sm.params.max_share,
+        phrases=sm.params.phrases,
+        coherence_measure=sm.params.coherence,
+        min_segments_per_topic=sm.params.min_segments_per_topic,
+        top_terms=sm.params.top_terms,
+        stability_threshold=sm.params.stability_threshold,
+        outputs=dict(sm.output.items()),
+    ),
+)
