@@ -370,3 +370,43 @@ def lineage_figure(
         threshold=threshold,
     )
     plots.save_figure(fig, png, svg)
+
+
+def dynamic_step(
+    segments: str,
+    model_selection: str,
+    *,
+    period_order: Sequence[str],
+    seed: int,
+    min_df: int,
+    max_share: float,
+    top_terms: int,
+    em_max_iter: int,
+    out: str,
+) -> None:
+    """Dynamic topic model over the periods with the global model's k (slow)."""
+    from ordskifte.dynamic import fit_dynamic
+    from ordskifte.segments import segment_terms
+    from ordskifte.topics import build_vocabulary
+
+    logging.getLogger("gensim").setLevel(logging.WARNING)
+    table = read_parquet(segments)
+    selection = read_tsv(model_selection)
+    chosen = selection[selection["chosen"].astype(str) == "True"]
+    k = int(chosen["k"].iloc[0]) if len(chosen) else 0
+    docs = segment_terms(table)
+    vocabulary = build_vocabulary(docs, min_df=min_df, max_share=max_share) if docs else []
+    by_period = [segment_terms(table[table["period"] == p]) for p in period_order]
+    log.info("dynamic model: k=%d, %d segments, %d terms", k, len(docs), len(vocabulary))
+    result = fit_dynamic(
+        by_period,
+        periods=period_order,
+        vocabulary=vocabulary,
+        k=k,
+        seed=seed,
+        top_terms=top_terms,
+        em_max_iter=em_max_iter,
+    )
+    if result.empty:
+        log.warning("dynamic model: fewer than two periods with segments, table left empty")
+    write_tsv(result, out)

@@ -189,4 +189,9 @@ def all_outputs():
         *[f"results/kwic/{n}.tsv" for n in KWIC_NAMES],
         *[f"results/figures/{f}.{ext}" for f in FIGURES for ext in ("png", "svg")],
         *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
+        *(
+            ["results/topics/dynamic/topic_terms.tsv"]
+            if config["topics"]["enabled"] and config["topics"]["dynamic"]
+            else []
+        ),
     ]

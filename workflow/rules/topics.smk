@@ -212,3 +212,32 @@ rule figure_topic_lineages:
         threshold=config["topics"]["alignment_threshold"],
     script:
         "../scripts/figure_topic_lineages.py"
+
+
+rule topic_dynamic:
+    input:
+        segments="results/segments/all.parquet",
+        selection="results/topics/global/model_selection.tsv",
+    output:
+        report(
+            "results/topics/dynamic/topic_terms.tsv",
+            caption="../report/topic_dynamic.rst",
+            category="Topics",
+        ),
+    log:
+        "logs/topics/dynamic.log",
+    benchmark:
+        "benchmarks/topics/dynamic.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    resources:
+        runtime=get_topic_runtime,
+    params:
+        periods=PERIOD_NAMES,
+        seed=config["seed"],
+        min_df=config["topics"]["min_df"],
+        max_share=config["topics"]["max_share"],
+        top_terms=config["topics"]["top_terms"],
+        em_max_iter=config["topics"]["dynamic_em_iterations"],
+    script:
+        "../scripts/topic_dynamic.py"
