@@ -449,3 +449,35 @@ def test_results_are_identical_with_one_core(bundled_run, bundled_run_one_core):
     assert any(p.endswith(".parquet") for p in first)
     differ = sorted(p for p in first if first[p] != second[p])
     assert not differ, f"results differ between --cores 2 and --cores 1: {differ}"
+
+
+# ------------------------------------------------------------------ topic models
+def test_topic_models_per_period_global_and_alignment(bundled_run):
+    topics = bundled_run.results / "topics"
+    periods = ["frivillig", "psykisk_helse", "folkehelse"]
+    for model in [*periods, "global"]:
+        selection = read_tsv(topics / model / "model_selection.tsv", dtype=str)
+        chosen = selection[selection["chosen"] == "True"]
+        assert len(chosen) == 1, model
+        terms = read_tsv(topics / model / "topic_terms.tsv", dtype=str)
+        k = int(chosen["k"].iloc[0])
+        assert sorted(terms["topic"].astype(int).unique()) == list(range(k)), model
+        weights = pd.read_parquet(topics / model / "segment_topics.parquet")
+        topic_columns = [c for c in weights.columns if c.startswith("topic_")]
+        assert len(topic_columns) == k
+        assert (weights[topic_columns].sum(axis=1) - 1).abs().max() < 1e-6
+    # the two small periods (5 segments each) are too small for the grid 3..12: a note, no crash
+    for small in ("frivillig", "psykisk_helse"):
+        selection = read_tsv(topics / small / "model_selection.tsv", dtype=str)
+        note = selection.loc[selection["chosen"] == "True", "note"].iloc[0]
+        assert "too large" in note and "using k=2" in note, note
+    alignment = read_tsv(topics / "alignment.tsv", dtype=str, keep_default_na=False)
+    pairs = set(zip(alignment["period_a"], alignment["period_b"], strict=True))
+    assert pairs == {("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")}
+    # every topic of the earlier period has exactly one optimal match (k_a <= k_b here)
+    matched = alignment[alignment["matched"] == "True"]
+    assert len(matched[matched["period_a"] == "frivillig"]) == 2
+    prevalence = read_tsv(topics / "global" / "prevalence_by_period.tsv", dtype=str)
+    assert list(prevalence["period"].unique()) == periods
+    stability = read_tsv(topics / "stability.tsv", dtype=str)
+    assert set(stability["model"]) == {*periods, "global"}
