@@ -165,6 +165,10 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "kwic",
         "summary",
         "config_snapshot",
+        "segments",
+        "topic_model",
+        "topic_prevalence",
+        "topic_alignment",
         "all",
     }
     unexpected = {r for r in others if r not in aggregates and not r.startswith("figure_")}
