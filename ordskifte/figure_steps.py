@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from ordskifte.io import read_tsv
 
 
-def _labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
+def period_labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
+    """Period order and labels from the config's ``periods`` entries."""
     order = [p["name"] for p in periods]
     return order, {p["name"]: p.get("label") or p["name"] for p in periods}
 
@@ -23,7 +24,7 @@ def concepts_by_period_figure(
 ):
     from ordskifte import plots
 
-    order, labels = _labels(periods)
+    order, labels = period_labels(periods)
     df = read_tsv(table)
     df["period"] = df["period"].astype(str)
     fig = plots.concept_rates_by_period(
@@ -53,7 +54,7 @@ def concepts_by_year_figure(
 def top_terms_figure(table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str):
     from ordskifte import plots
 
-    order, labels = _labels(periods)
+    order, labels = period_labels(periods)
     df = read_tsv(table)
     df["period"] = df["period"].astype(str)
     df["term"] = df["term"].astype(str)
@@ -82,7 +83,7 @@ def keyness_figure(
 def jsd_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
     from ordskifte import plots
 
-    order, labels = _labels(periods)
+    order, labels = period_labels(periods)
     df = read_tsv(table)
     for col in ("period_a", "period_b"):
         df[col] = df[col].astype(str)

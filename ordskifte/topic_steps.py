@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ordskifte.figure_steps import period_labels as _labels
 from ordskifte.io import read_parquet, read_tsv, write_parquet, write_tsv
 
 log = logging.getLogger("ordskifte")
@@ -285,11 +286,6 @@ def alignment_step(
 
 
 # ------------------------------------------------------------------ figures
-def _labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
-    order = [p["name"] for p in periods]
-    return order, {p["name"]: p.get("label") or p["name"] for p in periods}
-
-
 def coherence_figure(tables: Sequence[str], *, periods: Sequence[Mapping], png: str, svg: str):
     from ordskifte import plots, topic_plots
 
