@@ -27,6 +27,10 @@ REQUIRED_COLUMNS = (
 )
 
 
+# Every column a manifest written by ordskifte has: the required ones plus issuer and url.
+MANIFEST_COLUMNS = (*REQUIRED_COLUMNS[:3], "issuer", *REQUIRED_COLUMNS[3:], "url")
+
+
 class ManifestError(ValueError):
     """The manifest has one or more bad rows; the message lists every problem."""
 

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ordskifte.io import write_tsv
+from ordskifte.manifest import MANIFEST_COLUMNS
 
 # Eight topics of 25 distinct words each, most characteristic word first (it gets the largest
 # Zipf weight). likepersonsarbeid, not likemannsarbeid: the default config's `variants`
@@ -91,18 +92,6 @@ DEFAULT_PERIOD_TOPICS: Mapping[str, tuple[int, ...]] = {
     "psykisk_helse": (0, 2, 3, 4),
     "folkehelse": (0, 5, 6, 7),
 }
-MANIFEST_COLUMNS = (
-    "doc_id",
-    "file",
-    "title",
-    "issuer",
-    "year",
-    "period",
-    "genre",
-    "language",
-    "citation",
-    "url",
-)
 
 
 @dataclass(frozen=True)

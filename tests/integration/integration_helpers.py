@@ -22,24 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ordskifte.manifest import MANIFEST_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[2]
 SNAKEFILE = ROOT / "Snakefile"
 CONFIGFILE = ROOT / "config.yaml"
 BUNDLED_CORPUS = ROOT / "resources" / "corpus"
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 MANIFEST = "manifest=corpus/documents.tsv"
-MANIFEST_COLUMNS = (
-    "doc_id",
-    "file",
-    "title",
-    "issuer",
-    "year",
-    "period",
-    "genre",
-    "language",
-    "citation",
-    "url",
-)
 FULL_RUN_TIMEOUT = 600
 
 
