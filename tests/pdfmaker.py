@@ -19,8 +19,10 @@ def pdf_string(text: str) -> bytes:
     return bytes(out + b")")
 
 
-def minimal_pdf(pages: list[list[str]]) -> bytes:
-    """A valid PDF with one page per item, each line of text drawn 14 pt below the last."""
+def minimal_pdf(pages: list[list[str]], *, info: dict[str, str] | None = None) -> bytes:
+    """A valid PDF with one page per item, each line of text drawn 14 pt below the last;
+    ``info`` entries (e.g. ``{"Title": ..., "CreationDate": "D:19970214"}``) become its
+    document information dictionary."""
     n = len(pages)
     font = 3 + 2 * n
     kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(n))
@@ -41,6 +43,11 @@ def minimal_pdf(pages: list[list[str]]) -> bytes:
     objects.append(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
+    info_ref = b""
+    if info:
+        entries = b" ".join(b"/%s %s" % (k.encode(), pdf_string(v)) for k, v in info.items())
+        objects.append(b"<< " + entries + b" >>")
+        info_ref = b" /Info %d 0 R" % len(objects)
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, obj in enumerate(objects, start=1):
@@ -49,8 +56,9 @@ def minimal_pdf(pages: list[list[str]]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root 1 0 R%b >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        info_ref,
         xref,
     )
     return bytes(out)

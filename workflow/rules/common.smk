@@ -8,6 +8,7 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakefile
 
+from ordskifte.checksums import ChecksumError, lock_path, verify_checksums
 from ordskifte.concepts import compile_patterns
 from ordskifte.manifest import (
     assign_periods,
@@ -27,7 +28,9 @@ config["stopwords"] = {
 }
 
 PERIODS = parse_periods(config["periods"])
-for _warning in check_periods(PERIODS):
+for _warning in check_periods(
+    PERIODS, allow_overlaps=config["allow_overlapping_periods"]
+):
     logger.warning(f"config: {_warning}")
 PERIOD_NAMES = [p.name for p in PERIODS]
 PREVIOUS = dict(zip(PERIOD_NAMES[1:], PERIOD_NAMES[:-1]))
@@ -58,6 +61,18 @@ validate_manifest(
 DOCS = assign_periods(_manifest, PERIODS).set_index("doc_id", drop=False)
 DOC_IDS = list(DOCS.index)
 
+# Downloaded and added documents must still be the files first recorded in the lock file.
+CHECKSUMS = lock_path(MANIFEST)
+_changed = verify_checksums(
+    dict(zip(DOCS["doc_id"], DOCS["file"])), corpus_dir=CORPUS_DIR, lock=CHECKSUMS
+)
+if _changed:
+    raise ChecksumError("\n  - ".join(["checksum check failed:", *_changed]))
+
+# Rows with a url are downloaded by rule fetch when their file is missing.
+_urls = DOCS["url"] if "url" in DOCS.columns else DOCS["doc_id"].map(lambda _: "")
+FETCHED = {f: d for d, f, u in zip(DOCS["doc_id"], DOCS["file"], _urls) if u}
+
 
 TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 
@@ -68,12 +83,19 @@ wildcard_constraints:
     period="|".join(PERIOD_NAMES),
     previous="|".join(PERIOD_NAMES),
     name="|".join(KWIC_NAMES),
+    fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
 
 
 # ------------------------------------------------------------------ input functions
 def get_source(wildcards):
     """The document's file in the corpus folder."""
     return str(CORPUS_DIR / DOCS.loc[wildcards.doc, "file"])
+
+
+def get_fetch_row(wildcards):
+    """The manifest row (doc_id, url, file) of a document to download."""
+    row = DOCS.loc[FETCHED[wildcards.fetched]]
+    return {"doc_id": row["doc_id"], "url": row["url"], "file": row["file"]}
 
 
 def get_default_language(wildcards):

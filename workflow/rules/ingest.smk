@@ -15,3 +15,27 @@ rule extract:
         "../../envs/ordskifte.yaml"
     script:
         "../scripts/extract.py"
+
+
+# Download manifest rows that have a url and no file yet. A local rule: cluster compute nodes
+# often have no internet access, and downloads are light.
+localrules:
+    fetch,
+
+
+rule fetch:
+    output:
+        f"{CORPUS_DIR}/{{fetched}}",
+    log:
+        "logs/fetch/{fetched}.log",
+    benchmark:
+        "benchmarks/fetch/{fetched}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        row=get_fetch_row,
+        lock=str(CHECKSUMS),
+        max_bytes=config["fetch"]["max_bytes"],
+        timeout=config["fetch"]["timeout"],
+    script:
+        "../scripts/fetch.py"
