@@ -253,6 +253,7 @@ def summary_step(
     doc_ids: Sequence[str],
     languages: Sequence[str],
     out: str,
+    tokenize_records: Sequence[str] | None = None,
 ) -> None:
     """One row per manifest document with its status and what cleaning removed."""
     from ordskifte.frequencies import totals
@@ -262,12 +263,16 @@ def summary_step(
     table = load_counts(doc_ids, counts)
     tokens, content = totals(table), totals(table, which="content")
     rows = []
-    for doc_id, ext, cln in zip(doc_ids, extract_records, clean_records, strict=True):
+    tok_records = tokenize_records or [None] * len(doc_ids)
+    for doc_id, ext, cln, tok in zip(
+        doc_ids, extract_records, clean_records, tok_records, strict=True
+    ):
         rows.append(
             summary_row(
                 docs.loc[doc_id].to_dict(),
                 extract=read_json(ext),
                 clean=read_json(cln),
+                tokenize=read_json(tok) if tok else {},
                 tokens=int(tokens.get(doc_id, 0)),
                 content_tokens=int(content.get(doc_id, 0)),
                 languages=languages,

@@ -27,7 +27,7 @@ def document_counts(
     that a zero is recorded rather than missing.
     """
     rows: list[tuple[str, str, int]] = [
-        ("total", "tokens", _word_tokens(tokens)),
+        ("total", "tokens", word_tokens(tokens)),
         ("total", "content", int((~tokens["is_stopword"]).sum()) if len(tokens) else 0),
     ]
     for kind, column, names in (
@@ -48,7 +48,7 @@ def document_counts(
     return out.reset_index(drop=True).astype({"count": "int64"})
 
 
-def _word_tokens(tokens: pd.DataFrame) -> int:
+def word_tokens(tokens: pd.DataFrame) -> int:
     """Running words: tokens with at least one letter (numbers are not words)."""
     if not len(tokens):
         return 0

@@ -124,10 +124,18 @@ def tokenize_step(
     min_token_length: int,
     concepts: Mapping[str, Sequence[str]],
     targets: Mapping[str, Sequence[str]],
+    min_tokens: int = 0,
+    record_out: str | None = None,
 ) -> None:
-    """Tokenize the analysed paragraphs of a cleaned document into a token table."""
+    """Tokenize the analysed paragraphs of a cleaned document into a token table.
+
+    A document with fewer than ``min_tokens`` word tokens (tokens with a letter) is too short
+    to analyse: its token table is written empty, so no table counts it, and ``record_out``
+    (``word_tokens``, ``min_tokens``, ``too_short``) tells the corpus summary why.
+    """
     from ordskifte.concepts import compile_patterns
-    from ordskifte.io import read_json, tokens_frame, write_parquet
+    from ordskifte.frequencies import word_tokens
+    from ordskifte.io import read_json, tokens_frame, write_json, write_parquet
     from ordskifte.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
 
     texts = Path(text).read_text(encoding="utf-8").rstrip("\n").split("\n\n")
@@ -155,7 +163,22 @@ def tokenize_step(
         targets=compile_patterns(targets),
     )
     df = tokens_frame(table)
+    words = word_tokens(df)
+    too_short = 0 < words < min_tokens
+    if too_short:
+        log.warning(
+            "%s: too short to analyse (%d word tokens, fewer than config `min_tokens` = %d); "
+            "left out of every table, listed as excluded in results/corpus/summary.tsv",
+            text,
+            words,
+            min_tokens,
+        )
+        df = df.iloc[0:0]
     write_parquet(df, tokens_out)
+    if record_out:
+        write_json(
+            {"word_tokens": words, "min_tokens": min_tokens, "too_short": too_short}, record_out
+        )
     log.info(
         "%d paragraphs, %d sentences, %d tokens (%d distinct lemmas)",
         len(paragraphs),

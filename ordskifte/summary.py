@@ -48,9 +48,20 @@ def paragraph_languages(paragraphs: Sequence[Mapping]) -> dict[str, int]:
 
 
 def document_status(
-    *, tokens: int, period: str, analysed_paragraphs: int, languages: Sequence[str], found: str
+    *,
+    tokens: int,
+    period: str,
+    analysed_paragraphs: int,
+    languages: Sequence[str],
+    found: str,
+    tokenize: Mapping | None = None,
 ) -> str:
     """Status of one document (see module docstring)."""
+    if tokenize and tokenize.get("too_short"):
+        return (
+            f"excluded: too short to analyse ({tokenize['word_tokens']} word tokens, fewer "
+            f"than config `min_tokens` = {tokenize['min_tokens']})"
+        )
     if analysed_paragraphs == 0:
         return (
             f"excluded: no paragraph in {', '.join(languages)} (found {found or 'no text'}); "
@@ -71,6 +82,7 @@ def summary_row(
     tokens: int,
     content_tokens: int,
     languages: Sequence[str],
+    tokenize: Mapping | None = None,
 ) -> dict:
     """Build one summary row from the manifest row (with ``period_used``/``period_source``),
     the extraction record, the cleaning record and the document's token totals."""
@@ -91,6 +103,7 @@ def summary_row(
             analysed_paragraphs=analysed,
             languages=languages,
             found=found_text,
+            tokenize=tokenize,
         ),
         "period": doc["period_used"],
         "period_source": doc["period_source"],
@@ -109,7 +122,8 @@ def summary_row(
         "paragraphs_analysed": analysed,
         "paragraphs_dropped": len(paragraphs) - analysed,
         "dropped_why": dropped_why,
-        "tokens": tokens,
+        # a document too short to analyse has no counts; show the word tokens it had
+        "tokens": tokens or (tokenize or {}).get("word_tokens", 0),
         "content_tokens": content_tokens,
         "warnings": " | ".join(warnings),
         "file": doc["file"],

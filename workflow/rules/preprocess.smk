@@ -29,7 +29,8 @@ rule tokenize:
         record="results/text/{doc}.clean.json",
         stopwords=list(config["stopwords"].values()),
     output:
-        "results/tokens/{doc}.parquet",
+        tokens="results/tokens/{doc}.parquet",
+        record="results/tokens/{doc}.json",
     log:
         "logs/tokenize/{doc}.log",
     benchmark:
@@ -42,6 +43,7 @@ rule tokenize:
         stopwords=config["stopwords"],
         extra_stopwords=config["extra_stopwords"],
         min_token_length=config["min_token_length"],
+        min_tokens=config["min_tokens"],
         concepts=config["concepts"],
         targets=config["targets"],
     script:

@@ -6,6 +6,7 @@ rule summary:
         documents="results/corpus/documents.tsv",
         extract=per_document("results/text/{doc}.extract.json"),
         clean=per_document("results/text/{doc}.clean.json"),
+        tokenize=per_document("results/tokens/{doc}.json"),
         counts=per_document("results/counts/{doc}.parquet"),
     output:
         report(

@@ -16,6 +16,7 @@ run_logged(
         sm.input.extract,
         sm.input.clean,
         sm.input.counts,
+        tokenize_records=sm.input.tokenize,
         doc_ids=sm.params.doc_ids,
         languages=sm.params.languages,
         out=sm.output[0],
