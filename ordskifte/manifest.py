@@ -60,12 +60,13 @@ def parse_periods(periods: Iterable[Mapping]) -> list[Period]:
     ]
 
 
-def check_periods(periods: Sequence[Period]) -> list[str]:
+def check_periods(periods: Sequence[Period], *, allow_overlaps: bool = False) -> list[str]:
     """Check period definitions; raise on errors, return warnings.
 
-    Errors: duplicate names, a first year after the last year, overlapping ranges, periods not
-    in time order. Warnings: gaps between consecutive periods (documents dated in a gap get no
-    period from their year).
+    Errors: duplicate names, a first year after the last year, overlapping ranges or periods
+    not in time order (a warning instead with ``allow_overlaps``: a document dated in an
+    overlap then goes to the first period listed, unless its manifest row names one). Warnings:
+    gaps between consecutive periods (documents dated in a gap get no period from their year).
     """
     problems = []
     names = [p.name for p in periods]
@@ -78,11 +79,19 @@ def check_periods(periods: Sequence[Period]) -> list[str]:
             )
     warnings = []
     for a, b in zip(periods, periods[1:], strict=False):
-        if b.first_year <= a.last_year:
+        if allow_overlaps and a.first_year <= b.first_year <= a.last_year:
+            warnings.append(
+                f"periods {a.name!r} ({a.first_year}-{a.last_year}) and {b.name!r} "
+                f"({b.first_year}-{b.last_year}) overlap: documents dated "
+                f"{b.first_year}-{min(a.last_year, b.last_year)} go to {a.name!r} unless their "
+                "manifest row names a period"
+            )
+        elif b.first_year <= a.last_year:
             problems.append(
                 f"periods {a.name!r} ({a.first_year}-{a.last_year}) and {b.name!r} "
                 f"({b.first_year}-{b.last_year}) overlap or are out of time order: "
-                "make each period start after the previous one ends"
+                "make each period start after the previous one ends, or set "
+                "`allow_overlapping_periods: true`"
             )
         elif b.first_year > a.last_year + 1:
             warnings.append(
@@ -216,10 +225,12 @@ def _check_file(row: Mapping, *, where: str, corpus_root: Path) -> list[str]:
             f"{where}, column file: {rel!r} has an unsupported type; supported are "
             f"{', '.join(SUPPORTED_SUFFIXES)} (convert it, e.g. save a .docx as PDF)"
         ]
+    if not full.is_file() and row.get("url"):
+        return []  # downloaded by the workflow (rule fetch)
     if not full.is_file():
         return [
             f"{where}, column file: {rel!r} does not exist in {corpus_root.name}/; copy the "
-            "file there or fix the path"
+            "file there, fix the path, or give a `url` to download it from"
         ]
     return []
 

@@ -87,7 +87,7 @@ BAD_ROWS = [
     ("yearabc", "a.txt", "abc", "", "nb"),  # line 11
     ("period", "a.txt", "1993", "unknown", "nb"),  # line 12
     ("lang", "a.txt", "1993", "", "xx"),  # line 13
-    ("fetched", "later.txt", "2003", "", "nb"),  # line 14: a url alone does not do (no fetch yet)
+    ("fetched", "later.txt", "2003", "", "nb"),  # line 14: fine, rule fetch downloads it
 ]
 
 
@@ -137,7 +137,7 @@ def bad_manifest_message(tmp_path_factory):
         "{base}/outside.txt, outside the corpus folder (a symbolic link pointing out?); copy "
         "the file into the corpus folder instead",
         "documents.tsv line 9 (doc_id 'missing'), column file: 'missing.txt' does not exist in "
-        "corpus/; copy the file there or fix the path",
+        "corpus/; copy the file there, fix the path, or give a `url` to download it from",
         "documents.tsv line 10 (doc_id 'year5'), column year: '12345' is not a year between "
         "1800 and 2100 (or empty)",
         "documents.tsv line 11 (doc_id 'yearabc'), column year: 'abc' is not a year between "
@@ -157,10 +157,10 @@ def test_validate_manifest_names_each_problem(bad_manifest_message, problem):
 def test_validate_manifest_reports_all_problems_at_once(bad_manifest_message):
     message, _ = bad_manifest_message
     lines = message.splitlines()
-    assert lines[0] == "documents.tsv has 13 problem(s):"
+    assert lines[0] == "documents.tsv has 12 problem(s):"
     # one problem per bullet, in row order; the good row (2) is not mentioned
     assert [line.split(" (doc_id")[0] for line in lines[1:]] == [
-        f"  - documents.tsv line {n}" for n in (3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14)
+        f"  - documents.tsv line {n}" for n in (3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13)
     ]
 
 
@@ -229,13 +229,15 @@ def test_check_periods_warnings(periods, warnings):
         pytest.param(
             [Period("frivillig", "F", 1986, 1996), Period("psykisk_helse", "P", 1996, 2001)],
             "periods 'frivillig' (1986-1996) and 'psykisk_helse' (1996-2001) overlap or are out "
-            "of time order: make each period start after the previous one ends",
+            "of time order: make each period start after the previous one ends, or set "
+            "`allow_overlapping_periods: true`",
             id="overlap",
         ),
         pytest.param(
             [Period("psykisk_helse", "P", 1996, 2001), Period("frivillig", "F", 1986, 1995)],
             "periods 'psykisk_helse' (1996-2001) and 'frivillig' (1986-1995) overlap or are out "
-            "of time order: make each period start after the previous one ends",
+            "of time order: make each period start after the previous one ends, or set "
+            "`allow_overlapping_periods: true`",
             id="out-of-order",
         ),
         pytest.param(
@@ -254,6 +256,26 @@ def test_check_periods_errors(periods, problem):
     with pytest.raises(PeriodError) as info:
         check_periods(periods)
     assert str(info.value) == "config `periods` is invalid:\n  - " + problem
+
+
+OVERLAPPING = [Period("frivillig", "F", 1986, 1997), Period("psykisk_helse", "P", 1996, 2001)]
+
+
+def test_allowed_overlap_is_a_warning_and_goes_to_the_first_period():
+    assert check_periods(OVERLAPPING, allow_overlaps=True) == [
+        "periods 'frivillig' (1986-1997) and 'psykisk_helse' (1996-2001) overlap: documents "
+        "dated 1996-1997 go to 'frivillig' unless their manifest row names a period"
+    ]
+    assert period_of(period="", year="1997", periods=OVERLAPPING) == ("frivillig", "year")
+    assert period_of(period="psykisk_helse", year="1997", periods=OVERLAPPING) == (
+        "psykisk_helse",
+        "manifest",
+    )
+
+
+def test_allowing_overlaps_does_not_allow_periods_out_of_order():
+    with pytest.raises(PeriodError, match="out of time order"):
+        check_periods(OVERLAPPING[::-1], allow_overlaps=True)
 
 
 @pytest.mark.parametrize(
