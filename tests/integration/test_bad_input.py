@@ -8,6 +8,7 @@ manifest line and column, and leave earlier results alone.
 
 from __future__ import annotations
 
+import io
 import random
 import re
 
@@ -51,31 +52,49 @@ def feiring_excerpt() -> str:
     return excerpt
 
 
-def test_cp1252_file_gives_the_same_tokens_as_its_utf8_twin(tmp_path):
+# name -> bytes of the same excerpt; Latin-1 has no en dash, so its twin (and the UTF-8 text it
+# is compared with) has "-" there.
+def encoded_twins(excerpt: str) -> dict[str, bytes]:
+    crlf = excerpt.replace("\n", "\r\n")
+    return {
+        "utf8-bom": b"\xef\xbb\xbf" + excerpt.encode("utf-8"),
+        "utf16-bom": excerpt.encode("utf-16"),
+        "utf16le": excerpt.encode("utf-16-le"),
+        "utf16be": excerpt.encode("utf-16-be"),
+        "cp1252": excerpt.encode("cp1252"),
+        "crlf": crlf.encode("utf-8"),
+        "cr": excerpt.replace("\n", "\r").encode("utf-8"),
+        "mixed-endings": (crlf[: len(crlf) // 2] + excerpt[len(excerpt) // 2 :]).encode("utf-8"),
+        "utf16-crlf": crlf.encode("utf-16"),
+    }
+
+
+def test_every_encoding_and_line_ending_gives_the_same_tokens_as_utf8(tmp_path):
     excerpt = feiring_excerpt()
-    write_corpus(
-        tmp_path,
-        [document("utf8", "utf8.txt", year="1998"), document("cp1252", "cp1252.txt", year="1998")],
-        files={"utf8.txt": excerpt, "cp1252.txt": excerpt.encode("cp1252")},
+    latin1 = excerpt.replace("–", "-")
+    twins = encoded_twins(excerpt)
+    files = {f"{name}.txt": data for name, data in twins.items()}
+    files.update(
+        {"utf8.txt": excerpt, "utf8-latin1.txt": latin1, "latin1.txt": latin1.encode("latin-1")}
     )
-    targets = ["results/tokens/utf8.parquet", "results/tokens/cp1252.parquet"]
+    names = ["utf8", *twins, "utf8-latin1", "latin1"]
+    write_corpus(tmp_path, [document(n, f"{n}.txt", year="1998") for n in names], files=files)
+    targets = [f"results/tokens/{n}.parquet" for n in names]
     run = run_snakemake(tmp_path, targets=targets, timeout=300)
     assert run.returncode == 0, run.describe()
 
     text = tmp_path / "results" / "text"
-    raw_utf8 = (text / "utf8.raw.txt").read_text(encoding="utf-8")
-    assert (text / "cp1252.raw.txt").read_text(encoding="utf-8") == raw_utf8
-    assert "–" in raw_utf8 and "Åpenhet" in raw_utf8
+    tokens = {n: pd.read_parquet(tmp_path / "results" / "tokens" / f"{n}.parquet") for n in names}
+    assert len(tokens["utf8"]) > 150
+    assert {"portefølje", "åpenhet", "nødvendigvis"} <= set(tokens["utf8"]["token"])
+    for name in twins:
+        assert (text / f"{name}.raw.txt").read_text(encoding="utf-8") == (
+            text / "utf8.raw.txt"
+        ).read_text(encoding="utf-8"), name
+        pd.testing.assert_frame_equal(tokens[name], tokens["utf8"], obj=name)
+    pd.testing.assert_frame_equal(tokens["latin1"], tokens["utf8-latin1"], obj="latin1")
     record = pd.read_json(text / "cp1252.extract.json", typ="series")
     assert "1252" in str(record["encoding"]), record
-
-    utf8 = pd.read_parquet(tmp_path / targets[0])
-    cp1252 = pd.read_parquet(tmp_path / targets[1])
-    assert len(utf8) > 150
-    assert list(cp1252["token"]) == list(utf8["token"])
-    assert list(cp1252["lemma"]) == list(utf8["lemma"])
-    pd.testing.assert_frame_equal(cp1252, utf8)
-    assert {"portefølje", "åpenhet", "nødvendigvis"} <= set(utf8["token"])
 
 
 # ------------------------------------------------------------------ unreadable documents
@@ -84,36 +103,49 @@ def png_bytes() -> bytes:
     return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(4000))
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("tom.txt", b"", r"is empty"),
-        ("bilde.txt", png_bytes(), r"binary|looks like"),
-    ],
-    ids=["empty", "binary"],
-)
-def test_unreadable_document_stops_only_its_own_jobs(tmp_path, name, content, message):
+def unreadable_files() -> dict[str, tuple[bytes, str]]:
+    """file name -> (content, words of the one-line message naming it)."""
+    from pypdf import PdfWriter
+
+    from tests.pdfmaker import minimal_pdf
+
+    text_pdf = minimal_pdf([["Selvhjelp er en viktig ressurs i folkehelsearbeidet."]])
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf))
+    writer.encrypt("hemmelig", "eier", algorithm="RC4-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    return {
+        "tom.txt": (b"", "is empty"),
+        "bilde.txt": (png_bytes(), "looks like a PNG image"),
+        "skannet.pdf": (minimal_pdf([[], []]), "has no text layer"),
+        "kuttet.pdf": (text_pdf[:100], "is not a readable PDF"),
+        "laast.pdf": (locked.getvalue(), "is encrypted with a password"),
+    }
+
+
+def test_unreadable_documents_stop_only_their_own_jobs(tmp_path):
+    bad = unreadable_files()
+    ids = {name: name.replace(".", "-") for name in bad}
     write_corpus(
         tmp_path,
         [
             document("brustad", "brustad.txt", period="folkehelse"),
-            document("bad", name, period="folkehelse"),
+            *(document(ids[name], name, period="folkehelse") for name in bad),
         ],
-        files={"brustad.txt": BRUSTAD, name: content},
+        files={"brustad.txt": BRUSTAD, **{name: data for name, (data, _) in bad.items()}},
     )
     run = run_snakemake(tmp_path, timeout=300)
     assert run.returncode != 0, run.describe()
-    named = [line for line in lines_with(run.output, name) if re.search(message, line)]
-    assert named, f"no one-line message naming {name} matching {message!r}:\n{run.describe()}"
-    log = (tmp_path / "logs" / "extract" / "bad.log").read_text(encoding="utf-8")
-    assert re.search(message, log) and name in log, log
+    for name, (_, message) in bad.items():
+        named = [line for line in lines_with(run.output, name) if message in line]
+        assert named, f"no one-line message naming {name} with {message!r}:\n{run.describe()}"
+        log = (tmp_path / "logs" / "extract" / f"{ids[name]}.log").read_text(encoding="utf-8")
+        assert message in log and name in log, log
+        assert not (tmp_path / "results" / "text" / f"{ids[name]}.raw.txt").exists()
     results = tmp_path / "results"
     # keep-going: the good document went all the way through its own jobs
-    assert (results / "tokens" / "brustad.parquet").is_file(), run.describe()
     assert (results / "counts" / "brustad.parquet").is_file(), run.describe()
     assert len(pd.read_parquet(results / "tokens" / "brustad.parquet")) > 50
-    assert not (results / "text" / "bad.raw.txt").exists()
-    assert not (results / "tokens" / "bad.parquet").exists()
 
 
 # ------------------------------------------------------------------ broken manifests
@@ -164,6 +196,10 @@ MANIFEST_CASES = [
         "sivilsamfunn",
     ),
     ("bad-year", _with(1, year="19x3"), MANIFEST_COLUMNS, 3, "year", "19x3"),
+    ("year-out-of-range", _with(1, year="2107"), MANIFEST_COLUMNS, 3, "year", "2107"),
+    ("missing-file", _with(0, file="excerpts/nope.txt"), MANIFEST_COLUMNS, 2, "file", "not exist"),
+    ("absolute-path", _with(1, file="/etc/passwd"), MANIFEST_COLUMNS, 3, "file", "absolute"),
+    ("stray-space-id", _with(0, doc_id="stmeld-1993 "), MANIFEST_COLUMNS, 2, "doc_id", "no spaces"),
     (
         "missing-column",
         GOOD_ROWS,
@@ -248,3 +284,79 @@ def test_overlapping_periods_are_an_error(small_run, tmp_path):
     overlap = [ln for ln in run.output.splitlines() if "overlap" in ln.lower()]
     assert overlap, run.describe()
     assert "frivillig" in overlap[0] and "psykisk_helse" in overlap[0], overlap
+
+
+def test_unknown_config_key_is_a_schema_error(small_run, tmp_path):
+    configfile = tmp_path / "typo.yaml"
+    configfile.write_text("stopword: [selvhjelp]\n", encoding="utf-8")
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode != 0, run.describe()
+    assert_no_job_ran(run)
+    assert lines_with(run.output, "stopword", "was unexpected"), run.describe()
+
+
+def test_concept_with_an_invalid_pattern_is_an_error(small_run, tmp_path):
+    configfile = tmp_path / "pattern.yaml"
+    configfile.write_text("concepts:\n  selvhjelp: ['selv*hjelp']\n", encoding="utf-8")
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode != 0, run.describe()
+    assert_no_job_ran(run)
+    assert lines_with(run.output, "selv*hjelp"), run.describe()
+
+
+def test_allowed_overlap_and_gaps_are_warnings(small_run, tmp_path):
+    configfile = tmp_path / "overlap-allowed.yaml"
+    configfile.write_text(
+        OVERLAPPING_PERIODS.replace("first_year: 2002", "first_year: 2003")
+        + "allow_overlapping_periods: true\n",
+        encoding="utf-8",
+    )
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode == 0, run.describe()
+    assert lines_with(run.output, "overlap: documents dated 1996-1997 go to 'frivillig'")
+    assert lines_with(run.output, "years 2002-2002 between periods"), run.describe()
+
+
+# ------------------------------------------------------------------ documents left out
+ENGLISH = (BUNDLED_CORPUS / "excerpts" / "hedlund-landstad-2012.txt").read_text(encoding="utf-8")
+
+
+def test_english_and_too_short_documents_are_listed_and_left_out(tmp_path):
+    rows = [
+        *GOOD_ROWS,
+        document("english", "english.txt", year="2012"),
+        document("short", "short.txt", year="2007"),
+    ]
+    files = {
+        **GOOD_FILES,
+        "english.txt": ENGLISH,
+        "short.txt": "Selvhjelp er folkehelse.\n",
+    }
+    write_corpus(tmp_path, rows, files=files)
+    targets = [
+        "results/corpus/summary.tsv",
+        "results/frequencies/by_document.tsv",
+        "results/drift/concepts_by_period.tsv",
+    ]
+    run = run_snakemake(tmp_path, targets=targets, timeout=300)
+    assert run.returncode == 0, run.describe()
+    results = tmp_path / "results"
+    summary = pd.read_csv(
+        results / "corpus" / "summary.tsv", sep="\t", dtype=str, keep_default_na=False
+    ).set_index("doc_id")
+    assert list(summary.index) == ["stmeld-1993", "brustad-2007", "english", "short"]
+    assert summary.loc["english", "status"].startswith("excluded: no paragraph in nb, nn")
+    assert summary.loc["short", "status"] == (
+        "excluded: too short to analyse (3 word tokens, fewer than config `min_tokens` = 20)"
+    )
+    assert summary.loc["short", "tokens"] == "3"
+    by_document = pd.read_csv(results / "frequencies" / "by_document.tsv", sep="\t")
+    assert set(by_document["doc_id"]) == {"stmeld-1993", "brustad-2007"}
+    concepts = pd.read_csv(results / "drift" / "concepts_by_period.tsv", sep="\t")
+    assert concepts.loc[concepts["period"] == "folkehelse", "n_docs"].max() == 1
+    tokenize_log = (tmp_path / "logs" / "tokenize" / "short.log").read_text(encoding="utf-8")
+    assert "WARNING" in tokenize_log and "too short to analyse" in tokenize_log
+    frequencies_log = (tmp_path / "logs" / "frequencies" / "frequencies.log").read_text("utf-8")
+    assert "english, short" in frequencies_log and "left out of period statistics" in (
+        frequencies_log
+    )
