@@ -72,3 +72,55 @@ def test_conda_env_lists_the_project_dependencies(env):
     deps = yaml.safe_load(env.read_text(encoding="utf-8"))["dependencies"]
     listed = _names(d for d in deps if isinstance(d, str)) - {"python", "pip"}
     assert listed == wanted
+
+
+# ------------------------------------------------------------------ safe reading of user input
+UNSAFE_CALLS = {
+    "eval",
+    "exec",
+    "compile",
+    "__import__",
+    "os.system",
+    "yaml.load",
+    "yaml.unsafe_load",
+    "yaml.full_load",
+    "pickle.load",
+    "pickle.loads",
+    "pd.read_pickle",
+    "subprocess.Popen",
+    "subprocess.run",
+    "subprocess.call",
+}
+CODE = sorted(
+    [
+        *ROOT.glob("ordskifte/*.py"),
+        *ROOT.glob("workflow/scripts/*.py"),
+        *ROOT.glob("workflow/rules/*.smk"),
+        ROOT / "Snakefile",
+    ]
+)
+
+
+def _dotted(node) -> str:
+    import ast
+
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_unsafe_calls_on_config_or_manifest_text(path):
+    """Config and manifest are read with safe loaders only; nothing is evaluated or run."""
+    import ast
+
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":
+        calls = {_dotted(n.func) for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Call)}
+        assert not calls & UNSAFE_CALLS, sorted(calls & UNSAFE_CALLS)
+    else:  # Snakemake files are not plain Python: look for the names themselves
+        for name in UNSAFE_CALLS - {"__import__"}:
+            assert not re.search(rf"(?<![\w.]){re.escape(name)}\(", text), name
+        assert "shell:" not in text and "run:" not in text
