@@ -370,7 +370,13 @@ def _remove_footnote_refs(text: str, numbers: Collection[int]) -> tuple[str, lis
         removed.append(number)
         return ""
 
-    return FOOTNOTE_REF.sub(replace, text), removed
+    # Removing a reference can glue the next one of a run to the word ("helse1,2" ->
+    # "helse,2"): repeat until nothing more is removed.
+    count = -1
+    while count != len(removed):
+        count = len(removed)
+        text = FOOTNOTE_REF.sub(replace, text)
+    return text, removed
 
 
 def remove_footnote_refs(text: str, numbers: Iterable[int]) -> str:
@@ -379,8 +385,9 @@ def remove_footnote_refs(text: str, numbers: Iterable[int]) -> str:
     A reference is a number (ASCII or superscript digits) directly after a word of at least
     three letters ("Innledning1"), after punctuation that follows a letter ("helse.2") or
     after a closing bracket or quote ("1998).4", "«Bare angst»2"), and not followed by a
-    letter or digit. Numbers that are not in ``numbers`` stay, and so do numbers that are not
-    glued ("i 2007", "1940-tallet", "NOU 1992:1", "kap 3.6").
+    letter or digit. A run of references is removed whole, the punctuation between them kept
+    ("helse1,2" -> "helse,"). Numbers that are not in ``numbers`` stay, and so do numbers that
+    are not glued ("i 2007", "1940-tallet", "NOU 1992:1", "kap 3.6").
 
     Parameters
     ----------

@@ -226,6 +226,12 @@ REMOVE_FOOTNOTE_REFS = [
     ),
     ("1998:18 (1998), s. 199-200)", set(range(1, 20)), "1998:18 (1998), s. 199-200)"),
     ("langs E6 og E18", {6, 18}, "langs E6 og E18"),
+    # a run of references: removing the first glues the next one to the word (found by
+    # tests/unit/test_fuzz.py as "AAA0.0": one pass left "AAA.0", which a second pass changed)
+    ("AAA0.0", {0}, "AAA."),
+    ("for psykisk helse1,2 og", {1, 2}, "for psykisk helse, og"),
+    # superscript digits count as letters before punctuation, so this run was always removed
+    ("for psykisk helse¹,² og", {1, 2}, "for psykisk helse, og"),
 ]
 
 
