@@ -254,7 +254,11 @@ def add_document(
     guesses: dict[str, str] = {}
     meta = pdf_metadata(source) if source.suffix.lower() == ".pdf" else {}
 
-    def choose(column: str, candidates: Sequence[tuple[str | None, str]]) -> str:
+    def choose(
+        column: str,
+        candidates: Sequence[tuple[str | None, str]],
+        empty: str = "unknown (left empty)",
+    ) -> str:
         if column in given:
             guesses[column] = "given"
             return given[column]
@@ -262,7 +266,7 @@ def add_document(
             if value:
                 guesses[column] = why
                 return str(value)
-        guesses[column] = "unknown (left empty)"
+        guesses[column] = empty
         return ""
 
     title = choose(
@@ -304,11 +308,11 @@ def add_document(
         "title": title,
         "issuer": issuer,
         "year": year,
-        "period": choose("period", []),
+        "period": choose("period", [], empty="empty: the year decides the period"),
         "genre": genre,
         "language": language,
         "citation": citation,
-        "url": choose("url", []),
+        "url": choose("url", [], empty="empty"),
     }
     row = {c: row.get(c, "") for c in table.columns}
     guesses["file"] = "copied there"

@@ -116,7 +116,7 @@ def run_add(args: argparse.Namespace) -> int:
     if added.sha256:
         print(f"  sha256    {added.sha256}")
     for column, value in added.row.items():
-        print(f"  {column:<9} {value!s:<40} ({added.guesses.get(column, 'given')})")
+        print(f"  {column:<9} {value}  [{added.guesses.get(column, 'given')}]")
     if not args.dry_run:
         print(
             f"Check the row in {manifest} (correct any guess there), then run "

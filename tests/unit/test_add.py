@@ -288,8 +288,8 @@ def test_command_adds_and_reports_each_guess(configfile, corpus, tmp_path, capsy
     assert main(["add", str(source), "--configfile", str(configfile), "--genre", "utkast"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"added stmeld-1993-frivillig-arbeid as {corpus.parent}/added/")
-    assert "  year      1993" in out and "(year in the file name)" in out
-    assert "  genre     utkast" in out and "(given)" in out
+    assert "  year      1993  [year in the file name]" in out
+    assert "  genre     utkast  [given]" in out
     assert "snakemake --cores 4 -n" in out
     assert read_manifest(corpus)["doc_id"].tolist()[-1] == "stmeld-1993-frivillig-arbeid"
 
