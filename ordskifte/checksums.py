@@ -114,8 +114,8 @@ def mismatch_message(*, doc_id: str, file: str, expected: str, found: str, lock:
     return (
         f"document {doc_id!r} ({file}) has sha256 {found[:12]}…, but {lock} recorded "
         f"{expected[:12]}… when it was first downloaded or added: the file changed. If the new "
-        f"version is intended, delete the {doc_id!r} row of {lock} and rerun (it is recorded "
-        "again); otherwise restore the original file"
+        f"version is intended, delete the {doc_id!r} row of {lock} (a download records the new "
+        "sha256 on the next run); otherwise restore the original file"
     )
 
 
