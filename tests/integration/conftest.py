@@ -21,14 +21,17 @@ def _full_run(workdir, cores: int) -> Run:
 
 @pytest.fixture(scope="session")
 def bundled_run(tmp_path_factory) -> Run:
-    """The whole workflow on a copy of the bundled corpus, ``--cores 2``, once per session.
+    """The whole workflow on a copy of the bundled corpus, ``--cores 4``, once per session.
 
     Tests treat it as read-only, except for the report that the report test adds.
+    ``--cores 4`` (more than the 2 cores the test machine has: Snakemake just runs up to 4
+    jobs at once) so that this run and ``bundled_run_one_core`` together are both "two full
+    runs" and "``--cores 1`` vs ``--cores 4``" for the determinism test.
     """
-    return _full_run(tmp_path_factory.mktemp("bundled"), cores=2)
+    return _full_run(tmp_path_factory.mktemp("bundled"), cores=4)
 
 
 @pytest.fixture(scope="session")
 def bundled_run_one_core(tmp_path_factory) -> Run:
-    """A second, independent run of the bundled corpus with ``--cores 1``."""
+    """A second, independent full run of the bundled corpus, with ``--cores 1``."""
     return _full_run(tmp_path_factory.mktemp("bundled-one-core"), cores=1)

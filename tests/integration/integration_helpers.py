@@ -58,16 +58,15 @@ class Run:
         return f"$ {' '.join(self.command)}\nexit {self.returncode}\n{tail}"
 
 
-def run_snakemake(
+def snakemake_command(
     workdir: Path,
     *options: str,
     targets: Sequence[str] = (),
     cores: int = 2,
     configfiles: Sequence[Path] = (),
     config: Sequence[str] = (MANIFEST,),
-    timeout: float = FULL_RUN_TIMEOUT,
-) -> Run:
-    """Run the checkout's workflow in ``workdir`` (``--config`` comes last)."""
+) -> list[str]:
+    """The command line that runs the checkout's workflow in ``workdir`` (``--config`` last)."""
     command = [
         str(SNAKEMAKE),
         *targets,
@@ -84,6 +83,22 @@ def run_snakemake(
     ]
     if config:
         command += ["--config", *config]
+    return command
+
+
+def run_snakemake(
+    workdir: Path,
+    *options: str,
+    targets: Sequence[str] = (),
+    cores: int = 2,
+    configfiles: Sequence[Path] = (),
+    config: Sequence[str] = (MANIFEST,),
+    timeout: float = FULL_RUN_TIMEOUT,
+) -> Run:
+    """Run the checkout's workflow in ``workdir`` and wait for it (see ``snakemake_command``)."""
+    command = snakemake_command(
+        workdir, *options, targets=targets, cores=cores, configfiles=configfiles, config=config
+    )
     start = time.monotonic()
     proc = subprocess.run(
         command, cwd=workdir, capture_output=True, text=True, timeout=timeout, check=False
