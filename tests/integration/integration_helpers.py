@@ -14,6 +14,7 @@ follow it; without it the Snakefile reads the config.yaml next to itself (see
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,8 @@ BUNDLED_CORPUS = ROOT / "resources" / "corpus"
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 MANIFEST = "manifest=corpus/documents.tsv"
 FULL_RUN_TIMEOUT = 600
+# Rules with one job per document; every other rule is an aggregate (or rule all).
+PER_DOCUMENT_RULES = {"extract", "clean", "tokenize", "count"}
 
 
 @dataclass
@@ -174,3 +177,18 @@ def file_states(folder: Path) -> dict[str, tuple[int, str]]:
 
 def copy_bundled_corpus(workdir: Path) -> None:
     shutil.copytree(BUNDLED_CORPUS, workdir / "corpus")
+
+
+def dry_run_jobs(output: str) -> list[tuple[str, dict[str, str]]]:
+    """(rule, wildcards) of every job a ``snakemake -n`` output lists."""
+    jobs = []
+    for block in re.split(r"\n\s*\n", output):
+        rule = re.search(r"^(?:local)?rule (\w+):$", block, flags=re.M)
+        if not rule:
+            continue
+        wildcards = {}
+        found = re.search(r"^\s+wildcards: (.*)$", block, flags=re.M)
+        if found:
+            wildcards = dict(item.split("=", 1) for item in found.group(1).split(", "))
+        jobs.append((rule.group(1), wildcards))
+    return jobs

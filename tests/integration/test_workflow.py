@@ -17,9 +17,11 @@ import pytest
 import yaml
 from integration_helpers import (
     MANIFEST,
+    PER_DOCUMENT_RULES,
     ROOT,
     SNAKEFILE,
     SNAKEMAKE,
+    dry_run_jobs,
     file_hashes,
     run_snakemake,
 )
@@ -29,7 +31,6 @@ pytestmark = pytest.mark.integration
 PERIODS = ["frivillig", "psykisk_helse", "folkehelse"]
 CONCEPTS = ["frivillig", "psykisk_helse", "folkehelse"]
 FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
-PER_DOCUMENT_RULES = {"extract", "clean", "tokenize", "count"}
 
 
 def read_tsv(path: Path, **kwargs) -> pd.DataFrame:
@@ -122,21 +123,6 @@ NEW_ROW = "\t".join(
         "",
     ]
 )
-
-
-def dry_run_jobs(output: str) -> list[tuple[str, dict[str, str]]]:
-    """(rule, wildcards) of every job a ``snakemake -n`` output lists."""
-    jobs = []
-    for block in re.split(r"\n\s*\n", output):
-        rule = re.search(r"^(?:local)?rule (\w+):$", block, flags=re.M)
-        if not rule:
-            continue
-        wildcards = {}
-        found = re.search(r"^\s+wildcards: (.*)$", block, flags=re.M)
-        if found:
-            wildcards = dict(item.split("=", 1) for item in found.group(1).split(", "))
-        jobs.append((rule.group(1), wildcards))
-    return jobs
 
 
 def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
