@@ -1,4 +1,4 @@
-"""Synthetic corpora with planted topics, to test that the topic models recover them.
+"""Synthetic corpora: planted topics for the topic-model tests, and corpora at scale.
 
 :func:`planted_corpus` draws documents from the generative model of LDA (Blei, Ng & Jordan
 2003) with known parameters: each topic is a distribution over its own Norwegian policy
@@ -11,6 +11,11 @@ manifest in the pipeline's format, so the same corpus can feed the unit tests di
 Every default word is a Bokmål base form that simplemma (``nb``) maps to itself and that is
 not in the shipped stopword list, so the pipeline's lemmas are the planted words.
 Deterministic: everything is drawn from ``numpy.random.default_rng(seed)``.
+
+:func:`scale_corpus` makes corpora of millions of tokens in white-paper-sized documents, with
+a realistic vocabulary (the bundled corpus's words, simplemma's Bokmål word forms and
+compounds, two-regime Zipf frequencies) and the default config's concept families planted at
+period-dependent rates, for the benchmarks (``benchmarks/run.py``).
 """
 
 from __future__ import annotations
