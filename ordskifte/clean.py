@@ -116,7 +116,10 @@ PAGE_MARK = r"[\ufdd0-\ufdef]"
 # "word-" at a line end, optionally followed by one blank line (block quotes), then the next word.
 # The next word is only looked at (lookahead) so that a one-word line can be joined on both ends.
 # A page mark before the next word is kept (group "mark").
+# The head starts a run of non-space characters (or follows a page mark): the leftmost match
+# in a run starts there anyway, and the lookbehind spares the engine trying every later start.
 HYPHEN_BREAK = re.compile(
+    rf"(?<![^\s{PAGE_MARK[1:-1]}])"
     r"(?P<head>\S*?[^\W_])[-\u00ad\u2010][ \t]*\n(?:[ \t]*\n)?[ \t]*"
     rf"(?P<mark>{PAGE_MARK}?)(?=(?P<tail>\S+))"
 )
@@ -132,7 +135,10 @@ FOOTNOTE_START = re.compile(r"(?P<number>\d{1,3})\t[ \t]*(?P<text>.*)")
 URL = re.compile(r"[ \t]*(?P<url>(?:https?://|www\.)[^\s<>\"«»]+)", re.IGNORECASE)
 URL_TRAILING = ".,;:!?)]}'\"’”"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# The leading lookahead (a digit comes next) only makes the engine skip non-digit positions
+# before trying the six lookbehinds.
 FOOTNOTE_REF = re.compile(
+    rf"(?=[0-9{SUPERSCRIPT_DIGITS}])"
     r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;!?])|(?<=[)\]»”\"’'])|(?<=[)\]»”\"’'][.,;!?])"
     rf"|(?<=[^\W\d_]{PAGE_MARK}[^\W\d_]{{2}})|(?<=[^\W\d_]{{2}}{PAGE_MARK}[^\W\d_]))"
     rf"(?P<number>[0-9]{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})(?![\w{SUPERSCRIPT_DIGITS}])"
@@ -268,7 +274,7 @@ def _word_core(token: str) -> str:
 def _lexicon(text: str) -> frozenset[str]:
     """Lowercased word forms of ``text`` that are not cut by a line-end hyphen."""
     return frozenset(
-        _word_core(token) for token in text.split() if not token.endswith(("-", "\u00ad", "‐"))
+        _word_core(token) for token in set(text.split()) if not token.endswith(("-", "\u00ad", "‐"))
     )
 
 
@@ -340,6 +346,8 @@ def join_hyphenated(text: str, *, lexicon: Collection[str] | None = None) -> str
 
 def _remove_urls(text: str) -> tuple[str, list[str]]:
     """:func:`remove_urls` that also returns the removed URLs."""
+    if "://" not in text and "www." not in text.lower():
+        return text, []  # the common case, checked without the regex
     removed: list[str] = []
 
     def replace(match: re.Match) -> str:
