@@ -74,27 +74,21 @@ def find_matches(
         return []
     patterns = sorted(patterns, key=len, reverse=True)  # stable: equal lengths keep their order
     firsts = {p[0] for p in patterns}
-    cache: dict[str, bool] = {}
-
-    def starts(word: str) -> bool:
-        hit = cache.get(word)
-        if hit is None:
-            hit = cache[word] = any(item.matches(word) for item in firsts)
-        return hit
-
-    n = len(tokens)
+    starters = {w for w in set(tokens) | set(lemmas) if any(item.matches(w) for item in firsts)}
+    candidates = [
+        i
+        for i, (token, lemma) in enumerate(zip(tokens, lemmas, strict=True))
+        if token in starters or lemma in starters
+    ]
     spans = []
-    i = 0
-    while i < n:
-        if not (starts(tokens[i]) or starts(lemmas[i])):
-            i += 1
+    free = 0  # first position not inside an earlier match
+    for i in candidates:
+        if i < free:
             continue
         end = _match_at(i, tokens, lemmas, patterns, sentences)
         if end:
             spans.append((i, end))
-            i = end
-        else:
-            i += 1
+            free = end
     return spans
 
 

@@ -65,7 +65,7 @@ def tokenize_spans(text: str) -> list[list[tuple[str, int]]]:
     current: list[tuple[str, int]] = []
     pieces = [(m.group(), m.start()) for m in TOKEN.finditer(text)]
     for k, (piece, start) in enumerate(pieces):
-        if not SENTENCE_END.fullmatch(piece):
+        if piece[0] not in ".!?":  # a word (TOKEN's first branch starts with a letter/digit)
             current.append((piece, start))
             continue
         if not current:
@@ -144,6 +144,14 @@ class Normaliser:
             hit = self._cache[key] = self._apply_variants(self._normalise(word, language))
         return hit
 
+    def many(self, words: Sequence[str], language: str) -> list[str]:
+        """``[self(w, language) for w in words]``, with one dictionary lookup per word."""
+        cache = self._cache
+        missing = {w for w in words if (language, w) not in cache}
+        for word in missing:
+            cache[(language, word)] = self._apply_variants(self._normalise(word, language))
+        return [cache[(language, w)] for w in words]
+
     def _normalise(self, word: str, language: str) -> str:
         if self.mode == "none" or not HAS_LETTER.search(word):
             return word
@@ -203,26 +211,46 @@ def tokenize_document(
     """
     extra = frozenset(w.lower() for w in extra_stopwords)
     table: dict[str, list] = {c: [] for c in COLUMNS}
+    # Column-wise, a sentence at a time: lemmas and stopword flags are looked up once per
+    # distinct word (per language), so the cost per token is a few list operations.
+    stop_flags: dict[tuple[str, str], bool] = {}
     sentence_id = 0
     for para in paragraphs:
-        stops = stopwords.get(para.language, frozenset()) | extra
+        language = para.language
+        stops = stopwords.get(language, frozenset()) | extra
+        starts = [o for o, _ in para.page_starts]
         for sentence in tokenize_spans(para.text):
-            for form, offset in sentence:
-                token = form.lower()
-                lemma = normaliser(token, para.language)
-                table["paragraph"].append(para.index)
-                table["sentence"].append(sentence_id)
-                table["page"].append(para.page_of(offset))
-                table["language"].append(para.language)
-                table["token"].append(token)
-                table["form"].append(form)
-                table["lemma"].append(lemma)
-                table["is_stopword"].append(
-                    token in stops
-                    or lemma in stops
-                    or len(token) < min_token_length
-                    or not HAS_LETTER.search(token)
-                )
+            n = len(sentence)
+            forms = [form for form, _ in sentence]
+            tokens = [form.lower() for form in forms]
+            lemmas = normaliser.many(tokens, language)
+            flags = []
+            for token, lemma in zip(tokens, lemmas, strict=True):
+                key = (language, token)
+                flag = stop_flags.get(key)
+                if flag is None:
+                    flag = stop_flags[key] = (
+                        token in stops
+                        or lemma in stops
+                        or len(token) < min_token_length
+                        or not HAS_LETTER.search(token)
+                    )
+                flags.append(flag)
+            if len(para.page_starts) > 1:
+                pages = [
+                    para.page_starts[max(bisect.bisect_right(starts, offset) - 1, 0)][1]
+                    for _, offset in sentence
+                ]
+            else:  # one page: page_of gives the same page for every offset
+                pages = [para.page_starts[0][1] if para.page_starts else para.page] * n
+            table["paragraph"] += [para.index] * n
+            table["sentence"] += [sentence_id] * n
+            table["page"] += pages
+            table["language"] += [language] * n
+            table["token"] += tokens
+            table["form"] += forms
+            table["lemma"] += lemmas
+            table["is_stopword"] += flags
             sentence_id += 1
     table["term"] = list(table["lemma"])
     table["concepts"] = _tag(table, concepts or {})
@@ -232,16 +260,19 @@ def tokenize_document(
 
 def _tag(table: dict[str, list], named: Mapping[str, Sequence[Pattern]]) -> list[str]:
     """Tag match starts with the pattern family's name; join multi-word matches in ``term``."""
-    tags: list[list[str]] = [[] for _ in table["token"]]
+    tags: dict[int, list[str]] = {}
     for name in sorted(named):
         spans = find_matches(
             table["token"], table["lemma"], named[name], sentences=table["sentence"]
         )
         for start, end in spans:
-            tags[start].append(name)
+            tags.setdefault(start, []).append(name)
             if end - start > 1 and table["term"][start]:
                 table["term"][start] = "_".join(table["lemma"][start:end])
                 table["is_stopword"][start] = False
                 for k in range(start + 1, end):
                     table["term"][k] = ""
-    return ["|".join(t) for t in tags]
+    out = [""] * len(table["token"])
+    for start, names in tags.items():
+        out[start] = "|".join(names)
+    return out
