@@ -621,6 +621,17 @@ def summarise_rule_benchmarks(workdir: Path, *, since: float = 0.0) -> dict:
     return {"stages": stages, "slowest_jobs": slowest[:8]}
 
 
+def pipeline_tokens(workdir: Path) -> int | None:
+    """Tokens the pipeline counted (``tokens`` of results/corpus/summary.tsv), if there."""
+    import pandas as pd
+
+    path = workdir / "results" / "corpus" / "summary.tsv"
+    try:
+        return int(pd.read_csv(path, sep="\t", keep_default_na=False)["tokens"].sum())
+    except (OSError, KeyError, ValueError):
+        return None
+
+
 def workflow_run(
     name: str, workdir: Path, *, cores: int, timeout: float, tokens: int | None, label: str
 ) -> dict:
@@ -661,7 +672,9 @@ def end_to_end(tmp: Path, millions: float, *, seed: int, cores: int, timeout: fl
         name, workdir, cores=cores, timeout=timeout, tokens=info["tokens"], label=name
     )
     run["rules"] = summarise_rule_benchmarks(workdir)
-    entry = {"name": name, "corpus": {k: v for k, v in info.items() if k != "doc_ids"}, **run}
+    corpus = {k: v for k, v in info.items() if k != "doc_ids"}
+    corpus["tokens_counted_by_pipeline"] = pipeline_tokens(workdir)
+    entry = {"name": name, "corpus": corpus, **run}
     return entry
 
 
@@ -675,7 +688,10 @@ def bundled_run(tmp: Path, *, cores: int, timeout: float) -> dict:
     )
     run["rules"] = summarise_rule_benchmarks(workdir)
     docs = len((workdir / "corpus" / "documents.tsv").read_text(encoding="utf-8").splitlines()) - 1
-    return {"name": "bundled", "corpus": {"documents": docs}, **run}
+    tokens = pipeline_tokens(workdir)
+    if tokens:
+        run["seconds_per_million_tokens"] = round(run["seconds"] / (tokens / 1e6), 3)
+    return {"name": "bundled", "corpus": {"documents": docs, "tokens": tokens}, **run}
 
 
 def rerun_after_adding(

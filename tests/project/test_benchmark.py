@@ -165,6 +165,8 @@ def test_quick_benchmark_writes_every_result(bench, tmp_path):
     (run,) = results["end_to_end"]
     assert run["name"] == "0.2M" and run["returncode"] == 0
     assert run["corpus"]["tokens"] == 200_000 and run["corpus"]["documents"] >= 2
+    # the pipeline's own count also has the numbers (references, section numbers)
+    assert 200_000 <= run["corpus"]["tokens_counted_by_pipeline"] < 202_000
     assert run["seconds"] > 0 and run["peak_rss_bytes"] > 50e6
     assert run["seconds_per_million_tokens"] == pytest.approx(run["seconds"] / 0.2, rel=1e-3)
     assert run["job_stats"]["tokenize"] == run["corpus"]["documents"]
