@@ -7,6 +7,7 @@ scripts are thin adapters. gensim and scikit-learn are imported inside the steps
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -78,6 +79,7 @@ def topic_model_step(
     top_terms: int,
     stability_threshold: float,
     outputs: Mapping[str, str],
+    max_fit_segments: int = 0,
 ) -> None:
     """Fit one topic model (a period's, or the global one) and write its tables.
 
@@ -85,13 +87,21 @@ def topic_model_step(
     chosen model is refitted with ``n_seeds`` seeds for stability, and ``coherence_measure``
     (c_v or c_npmi) is reported for it. A period too small for the grid gets the largest k its
     data supports and a note in ``model_selection.tsv`` and the log, never an error.
+
+    With more than ``max_fit_segments`` segments (0: no limit), the choice of k, the
+    stability refits and the coherence use a seeded random sample of that many segments, and
+    the chosen model is then applied to every segment
+    (:func:`ordskifte.topics.infer_doc_topic`): the cost of fitting stops growing with the
+    corpus, only the (cheap) inference does.
     """
     from ordskifte.segments import segment_terms
     from ordskifte.topics import (
         build_vocabulary,
         coherence,
         detect_phrases,
+        infer_doc_topic,
         representative_segments,
+        sample_segments,
         select_k,
         topic_labels,
         topic_stability,
@@ -106,16 +116,25 @@ def topic_model_step(
     vocabulary = build_vocabulary(docs, min_df=min_df, max_share=max_share) if docs else []
     log.info("%s: %d segments, vocabulary of %d terms", name, len(docs), len(vocabulary))
     kwargs = dict(engine=engine, vocabulary=vocabulary, **fit)
+    sample = sample_segments(len(docs), max_fit_segments, seed=seed)
+    fit_docs = docs if len(sample) == len(docs) else [docs[i] for i in sample]
+    sampled = []
+    if len(fit_docs) < len(docs):
+        sampled = [
+            f"{name}: k, stability and coherence from a random sample of {len(fit_docs)} of "
+            f"{len(docs)} segments (topics.max_fit_segments); the model is applied to all"
+        ]
+        log.info("%s", sampled[0])
     k, selection, notes = (1, pd.DataFrame(columns=["k", "u_mass", "chosen"]), [])
     if vocabulary and len(docs) >= 1:
         k, selection, notes = select_k(
-            docs,
+            fit_docs,
             grid=list(grid),
             seed=seed,
             min_segments_per_topic=min_segments_per_topic,
             **kwargs,
         )
-    usable = bool(vocabulary) and any(set(d) & set(vocabulary) for d in docs)
+    usable = bool(vocabulary) and any(set(d) & set(vocabulary) for d in fit_docs)
     if not usable:
         notes = notes + [
             f"{name}: no segment has a term in the vocabulary (min_df={min_df}, "
@@ -146,9 +165,14 @@ def topic_model_step(
 
     seeds = [seed + i for i in range(n_seeds)]
     model, stability = topic_stability(
-        docs, k=k, seeds=seeds, threshold=stability_threshold, **kwargs
+        fit_docs, k=k, seeds=seeds, threshold=stability_threshold, **kwargs
     )
-    mean_coherence, _ = coherence(model, docs, measure=coherence_measure)
+    mean_coherence, _ = coherence(model, fit_docs, measure=coherence_measure)
+    if sampled:
+        model = dataclasses.replace(model, doc_topic=infer_doc_topic(model, docs))
+        selection.loc[selection["chosen"].astype(bool), "note"] = "; ".join(
+            [*filter(None, selection.loc[selection["chosen"].astype(bool), "note"]), *sampled]
+        )
     selection[coherence_measure] = [
         mean_coherence if chosen else float("nan") for chosen in selection["chosen"].astype(bool)
     ]

@@ -71,6 +71,9 @@ class TopicModel:
         topics 0..k-1; each row sums to 1 (a document without vocabulary terms is uniform).
     params : dict
         The fitting options (engine-specific), for provenance files.
+    estimator : object
+        The fitted gensim ``LdaModel``, or the ``(TfidfVectorizer, NMF)`` pair, so that
+        :func:`infer_doc_topic` can apply the model to other documents.
     """
 
     engine: str
@@ -80,6 +83,7 @@ class TopicModel:
     topic_term: pd.DataFrame
     doc_topic: pd.DataFrame
     params: dict[str, Any] = field(default_factory=dict)
+    estimator: Any = field(default=None, repr=False, compare=False)
 
 
 # --- vocabulary and phrases ---------------------------------------------------------------
@@ -352,7 +356,8 @@ def fit_model(
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         params = {"max_iter": max_iter, "init": "nndsvda", "tfidf": "smooth_idf, l2"}
-        matrix = TfidfVectorizer(vocabulary=vocab, analyzer=_identity).fit_transform(docs)
+        vectorizer = TfidfVectorizer(vocabulary=vocab, analyzer=_identity)
+        matrix = vectorizer.fit_transform(docs)
         nmf_fits = []
         for start in starts:
             nmf = NMF(n_components=k, init="nndsvda", random_state=start, max_iter=max_iter)
@@ -377,7 +382,41 @@ def fit_model(
         ),
         doc_topic=pd.DataFrame(_normalise_rows(doc_topic), columns=topics),
         params=params,
+        estimator=lda if engine == "lda" else (vectorizer, nmf),
     )
+
+
+def infer_doc_topic(model: TopicModel, docs: Sequence[Sequence[str]]) -> pd.DataFrame:
+    r"""Topic proportions of ``docs`` under a fitted model, as ``TopicModel.doc_topic``.
+
+    LDA: the variational E-step of the trained model (gensim ``inference``), posterior mean
+    :math:`\gamma_d / \sum_k \gamma_{dk}`; NMF: ``NMF.transform`` of the TF-IDF rows
+    (idf of the training documents). A document without vocabulary terms is uniform.
+    Deterministic: the E-step draws from the model's own random state, which a fit leaves in
+    the same state for the same seed.
+    """
+    if model.estimator is None:
+        raise ValueError("the model has no fitted estimator (it was not made by fit_model)")
+    if model.engine == "lda":
+        bags = _bags(docs, model.vocabulary)
+        nonempty = [i for i, bag in enumerate(bags) if bag]
+        theta = np.zeros((len(bags), model.k))
+        if nonempty:
+            gamma, _ = model.estimator.inference([bags[i] for i in nonempty])
+            theta[nonempty] = np.asarray(gamma, dtype=np.float64)
+    else:
+        vectorizer, nmf = model.estimator
+        theta = nmf.transform(vectorizer.transform(docs))
+    return pd.DataFrame(_normalise_rows(theta), columns=model.topic_term.index)
+
+
+def sample_segments(n: int, size: int, *, seed: int) -> list[int]:
+    """Sorted indices of a seeded random sample of ``size`` of ``n`` segments (all of them
+    when ``n <= size`` or ``size`` is 0)."""
+    if size <= 0 or n <= size:
+        return list(range(n))
+    rng = np.random.default_rng(seed)
+    return sorted(int(i) for i in rng.choice(n, size=size, replace=False))
 
 
 # --- coherence and the choice of k ----------------------------------------------------------

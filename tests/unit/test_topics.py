@@ -21,9 +21,11 @@ from ordskifte.topics import (
     detect_phrases,
     fit_model,
     frex,
+    infer_doc_topic,
     prevalence,
     representative_segments,
     restart_seeds,
+    sample_segments,
     select_k,
     topic_labels,
     topic_stability,
@@ -471,3 +473,49 @@ def test_prevalence_by_year_leaves_out_documents_without_a_year():
         prevalence(theta, segments, by="year", iterations=50, seed=0, order=["2000"])
     with pytest.raises(ValueError, match="same segments"):
         prevalence(theta.iloc[:2], segments, by="year", iterations=50, seed=0)
+
+
+# --- fitting on a sample, applying to all -------------------------------------------------------
+
+
+def test_sample_segments_is_seeded_sorted_and_all_when_small():
+    assert sample_segments(5, 10, seed=1) == [0, 1, 2, 3, 4]
+    assert sample_segments(5, 0, seed=1) == [0, 1, 2, 3, 4]
+    first = sample_segments(1000, 100, seed=7)
+    assert first == sample_segments(1000, 100, seed=7)
+    assert first == sorted(set(first)) and len(first) == 100
+    assert first != sample_segments(1000, 100, seed=8)
+
+
+@pytest.mark.parametrize("engine", ["lda", "nmf"])
+def test_infer_doc_topic_reproduces_the_training_proportions(planted, engine):
+    docs, vocabulary, _ = planted
+    model = fit_model(docs[:150], engine=engine, k=8, seed=1, vocabulary=vocabulary)
+    again = infer_doc_topic(model, docs[:150] + [["ord", "utenfor"]])
+    assert list(again.columns) == list(model.doc_topic.columns)
+    assert np.allclose(again.sum(axis=1), 1.0)
+    assert np.allclose(again.iloc[-1], 1 / 8)  # no vocabulary term: uniform
+    # the E-step from a new random start converges to nearly the same proportions
+    assert np.abs(again.iloc[:150].to_numpy() - model.doc_topic.to_numpy()).max() < 0.05
+
+
+def test_model_fitted_on_a_sample_assigns_held_out_documents_to_their_planted_topics():
+    corpus = planted_corpus(n_docs=400, seed=1)
+    docs = list(corpus.tokens.values())
+    vocabulary = build_vocabulary(docs, min_df=2, max_share=1.0)
+    sample = sample_segments(len(docs), 200, seed=1)
+    model = fit_model(
+        [docs[i] for i in sample], engine="lda", k=8, seed=1, vocabulary=vocabulary, restarts=3
+    )
+    held_out = [i for i in range(len(docs)) if i not in set(sample)]
+    theta = infer_doc_topic(model, [docs[i] for i in held_out]).to_numpy()
+    # each held-out document's main inferred topic is the fitted topic closest to its main
+    # planted topic
+    truth = corpus.topic_term.reindex(columns=vocabulary, fill_value=0.0).to_numpy()
+    fitted = model.topic_term.to_numpy()
+    nearest = (truth / np.linalg.norm(truth, axis=1, keepdims=True)) @ (
+        fitted / np.linalg.norm(fitted, axis=1, keepdims=True)
+    ).T
+    planted_main = corpus.doc_topics.to_numpy()[held_out].argmax(axis=1)
+    agree = nearest.argmax(axis=1)[planted_main] == theta.argmax(axis=1)
+    assert agree.mean() >= 0.9

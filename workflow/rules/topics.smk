@@ -64,6 +64,7 @@ rule topic_model:
         min_segments_per_topic=config["topics"]["min_segments_per_topic"],
         top_terms=config["topics"]["top_terms"],
         stability_threshold=config["topics"]["stability_threshold"],
+        max_fit_segments=config["topics"]["max_fit_segments"],
     script:
         "../scripts/topic_model.py"
 

@@ -26,6 +26,7 @@ run_logged(
         min_segments_per_topic=sm.params.min_segments_per_topic,
         top_terms=sm.params.top_terms,
         stability_threshold=sm.params.stability_threshold,
+        max_fit_segments=sm.params.max_fit_segments,
         outputs=dict(sm.output.items()),
     ),
 )

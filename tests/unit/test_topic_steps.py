@@ -1,0 +1,93 @@
+"""The topic-model step on a planted corpus: files written, and fitting on a sample."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ordskifte.io import write_parquet
+from ordskifte.synth import planted_corpus
+from ordskifte.topic_steps import topic_model_step
+
+OUTPUTS = (
+    "model_selection",
+    "topic_terms",
+    "stability",
+    "representative",
+    "segment_topics",
+    "topic_term",
+)
+
+
+def planted_segments(tmp_path, n_docs: int):
+    corpus = planted_corpus(n_docs=n_docs, seed=3)
+    manifest = corpus.manifest.set_index("doc_id")
+    table = pd.DataFrame(
+        {
+            "segment_id": [f"{d}-0" for d in corpus.tokens],
+            "doc_id": list(corpus.tokens),
+            "period": [manifest.at[d, "period"] for d in corpus.tokens],
+            "year": [manifest.at[d, "year"] for d in corpus.tokens],
+            "page_first": pd.array([None] * len(corpus.tokens), dtype="Int32"),
+            "page_last": pd.array([None] * len(corpus.tokens), dtype="Int32"),
+            "paragraph_first": 0,
+            "paragraph_last": 0,
+            "n_terms": [len(t) for t in corpus.tokens.values()],
+            "terms": [" ".join(t) for t in corpus.tokens.values()],
+        }
+    )
+    path = tmp_path / "segments.parquet"
+    write_parquet(table, path)
+    return path, table
+
+
+def run_step(tmp_path, segments, **options):
+    outputs = {
+        name: str(
+            tmp_path / f"{name}.{'parquet' if name in ('segment_topics', 'topic_term') else 'tsv'}"
+        )
+        for name in OUTPUTS
+    }
+    topic_model_step(
+        str(segments),
+        name="global",
+        engine="lda",
+        grid=[6, 8],
+        seed=1,
+        n_seeds=2,
+        fit={"passes": 5, "iterations": 50, "eval_every": None, "restarts": 1},
+        min_df=2,
+        max_share=1.0,
+        phrases=False,
+        coherence_measure="c_npmi",
+        min_segments_per_topic=2,
+        top_terms=10,
+        stability_threshold=0.9,
+        outputs=outputs,
+        **options,
+    )
+    return {
+        k: (pd.read_parquet(v) if v.endswith(".parquet") else pd.read_csv(v, sep="\t"))
+        for k, v in outputs.items()
+    }
+
+
+def test_fitting_on_a_sample_still_gives_every_segment_its_topics(tmp_path):
+    segments, table = planted_segments(tmp_path, 240)
+    out = run_step(tmp_path, segments, max_fit_segments=120)
+    topics = out["segment_topics"]
+    assert list(topics["segment_id"]) == list(table["segment_id"])  # all 240, in order
+    weights = topics.filter(like="topic_")
+    assert ((weights.sum(axis=1) - 1).abs() < 1e-9).all()
+    chosen = out["model_selection"][out["model_selection"]["chosen"]]
+    assert (
+        "random sample of 120 of 240 segments (topics.max_fit_segments)" in chosen.iloc[0]["note"]
+    )
+    assert len(out["representative"]) > 0
+
+
+def test_without_a_limit_nothing_is_sampled(tmp_path):
+    segments, _ = planted_segments(tmp_path, 60)
+    out = run_step(tmp_path, segments, max_fit_segments=0)
+    chosen = out["model_selection"][out["model_selection"]["chosen"]]
+    assert "sample" not in str(chosen.iloc[0]["note"])
+    assert len(out["segment_topics"]) == 60
