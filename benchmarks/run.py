@@ -943,6 +943,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Python {machine['python']}, commit {str(machine['git']['commit'])[:10]}, "
         f"load {machine['load_average_at_start'][0]:.2f}"
     )
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="ordskifte-bench-", dir=args.workdir))
     try:
         results["preprocessing"] = measure_preprocessing(
