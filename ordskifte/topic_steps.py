@@ -21,45 +21,42 @@ log = logging.getLogger("ordskifte")
 
 
 def segments_step(
-    documents: str,
     tokens: Sequence[str],
     *,
-    doc_ids: Sequence[str],
-    periods: Sequence[str],
+    documents: Sequence[Mapping[str, str]],
     target_tokens: int,
-    outputs: Mapping[str, str],
+    name: str,
+    out: str,
 ) -> None:
-    """Cut every document into segments; write one table per period and one for ``all``
-    (every analysed document, also those without a period, for the global model)."""
-    from ordskifte.aggregates import read_documents
+    """Cut documents into segments and write them as one table (a period's, or ``all``).
+
+    ``documents`` are ``{"doc_id", "period", "year"}`` records, one per path in ``tokens``
+    (the rule passes a period's documents, or every document for the global model), so that
+    adding a document rewrites only its period's table and ``all``.
+    """
     from ordskifte.segments import SEGMENT_COLUMNS, concat_segments, make_segments
 
-    docs = read_documents(documents)
     frames = []
-    for doc_id, path in zip(doc_ids, tokens, strict=True):
+    for doc, path in zip(documents, tokens, strict=True):
         frames.append(
             make_segments(
                 read_parquet(path),
-                doc_id=doc_id,
-                period=docs.at[doc_id, "period_used"],
-                year=docs.at[doc_id, "year"],
+                doc_id=doc["doc_id"],
+                period=doc["period"],
+                year=doc["year"],
                 target_tokens=target_tokens,
             )
         )
     frames = [f for f in frames if len(f)]
     segments = concat_segments(frames) if frames else pd.DataFrame(columns=list(SEGMENT_COLUMNS))
-    for name, out in outputs.items():
-        part = segments if name == "all" else segments[segments["period"] == name]
-        write_parquet(part.reset_index(drop=True), out)
-        log.info(
-            "%s: %d segments from %d documents, %d terms",
-            name,
-            len(part),
-            part["doc_id"].nunique(),
-            int(part["n_terms"].sum()) if len(part) else 0,
-        )
-    if not set(periods) <= set(outputs):
-        raise ValueError("segments_step: an output is missing for a period")
+    write_parquet(segments.reset_index(drop=True), out)
+    log.info(
+        "%s: %d segments from %d documents, %d terms",
+        name,
+        len(segments),
+        segments["doc_id"].nunique(),
+        int(segments["n_terms"].sum()) if len(segments) else 0,
+    )
 
 
 def topic_model_step(

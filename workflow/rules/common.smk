@@ -84,6 +84,7 @@ wildcard_constraints:
     previous="|".join(PERIOD_NAMES),
     name="|".join(KWIC_NAMES),
     fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
+    segments="|".join([*PERIOD_NAMES, "all"]),
 
 
 # ------------------------------------------------------------------ input functions
@@ -128,6 +129,29 @@ def keyness_titles():
         {f"{p}_vs_{q}": f"{labels[p]} vs {labels[q]}" for p, q in PREVIOUS.items()}
     )
     return titles
+
+
+def _segment_doc_ids(name):
+    """Documents of a segment table: a period's, or every document for "all"."""
+    if name == "all":
+        return DOC_IDS
+    return [d for d in DOC_IDS if DOCS.loc[d, "period_used"] == name]
+
+
+def get_segment_tokens(wildcards):
+    return [f"results/tokens/{d}.parquet" for d in _segment_doc_ids(wildcards.segments)]
+
+
+def get_segment_documents(wildcards):
+    """doc_id, period and year of each document of a segment table (from the manifest)."""
+    return [
+        {
+            "doc_id": d,
+            "period": DOCS.loc[d, "period_used"],
+            "year": DOCS.loc[d, "year"],
+        }
+        for d in _segment_doc_ids(wildcards.segments)
+    ]
 
 
 def get_model_segments(wildcards):

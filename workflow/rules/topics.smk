@@ -4,20 +4,17 @@
 
 rule segments:
     input:
-        documents="results/corpus/documents.tsv",
-        tokens=per_document("results/tokens/{doc}.parquet"),
+        tokens=get_segment_tokens,
     output:
-        [f"results/segments/{name}.parquet" for name in [*PERIOD_NAMES, "all"]],
+        "results/segments/{segments}.parquet",
     log:
-        "logs/topics/segments.log",
+        "logs/topics/segments_{segments}.log",
     benchmark:
-        "benchmarks/topics/segments.tsv"
+        "benchmarks/topics/segments_{segments}.tsv"
     conda:
         "../../envs/ordskifte.yaml"
     params:
-        doc_ids=DOC_IDS,
-        periods=PERIOD_NAMES,
-        names=[*PERIOD_NAMES, "all"],
+        documents=get_segment_documents,
         target_tokens=config["topics"]["segment_tokens"],
     script:
         "../scripts/segments.py"

@@ -12,11 +12,10 @@ sm = snakemake  # noqa: F821
 run_logged(
     sm.log[0],
     lambda: segments_step(
-        sm.input.documents,
         sm.input.tokens,
-        doc_ids=sm.params.doc_ids,
-        periods=sm.params.periods,
+        documents=sm.params.documents,
         target_tokens=sm.params.target_tokens,
-        outputs=dict(zip(sm.params.names, sm.output, strict=True)),
+        name=sm.wildcards.segments,
+        out=sm.output[0],
     ),
 )
