@@ -194,9 +194,7 @@ def topic_model_step(
     write_tsv(stability, outputs["stability"])
     write_tsv(representative, outputs["representative"])
     write_parquet(segment_topics, outputs["segment_topics"])
-    matrix = model.topic_term.copy()
-    matrix.columns = [str(c) for c in matrix.columns]
-    write_parquet(matrix.reset_index(), outputs["topic_term"])
+    write_topic_term(model.topic_term, outputs["topic_term"])
     for topic, label in labels.items():
         flag = " (unstable)" if topic in unstable else ""
         log.info("%s topic %d: %s%s", name, topic, label, flag)
@@ -219,13 +217,26 @@ def _write_empty_model(outputs: Mapping[str, str], selection: pd.DataFrame, meas
         pd.DataFrame(columns=["topic", "label", "rank", "segment_id"]), outputs["representative"]
     )
     write_parquet(pd.DataFrame({"segment_id": pd.Series(dtype="str")}), outputs["segment_topics"])
-    write_parquet(pd.DataFrame({"topic": pd.Series(dtype="int64")}), outputs["topic_term"])
+    write_parquet(pd.DataFrame({"term": pd.Series(dtype="str")}), outputs["topic_term"])
+
+
+def write_topic_term(topic_term: pd.DataFrame, path: str) -> None:
+    """Write a ``k x V`` topic-term matrix as a tall table: one row per term, one column per
+    topic (``term, 0, 1, ...``). Parquet handles a few columns of many rows well, and tens of
+    thousands of columns badly (gigabytes of memory to read a global model's matrix)."""
+    tall = topic_term.T
+    tall.columns = [str(c) for c in tall.columns]
+    write_parquet(tall.rename_axis("term").reset_index(), path)
 
 
 def read_topic_term(path: str) -> pd.DataFrame:
-    """A model's topic-term matrix as written by :func:`topic_model_step`."""
-    df = read_parquet(path)
-    return df.set_index("topic") if "topic" in df.columns else df
+    """A model's ``k x V`` topic-term matrix (index ``topic``, columns the terms) as written by
+    :func:`write_topic_term`; empty for a model that could not be fitted."""
+    tall = read_parquet(path).set_index("term")
+    matrix = tall.T
+    matrix.index = pd.Index([int(t) for t in matrix.index], name="topic")
+    matrix.columns.name = "term"
+    return matrix
 
 
 def prevalence_step(

@@ -91,3 +91,17 @@ def test_without_a_limit_nothing_is_sampled(tmp_path):
     chosen = out["model_selection"][out["model_selection"]["chosen"]]
     assert "sample" not in str(chosen.iloc[0]["note"])
     assert len(out["segment_topics"]) == 60
+
+
+def test_topic_term_matrix_round_trip_is_a_tall_table(tmp_path):
+    from ordskifte.topic_steps import read_topic_term, write_topic_term
+
+    matrix = pd.DataFrame(
+        [[0.5, 0.25, 0.25], [0.1, 0.1, 0.8]],
+        index=pd.Index([0, 1], name="topic"),
+        columns=pd.Index(["selvhjelp", "frivillig", "folkehelse"], name="term"),
+    )
+    write_topic_term(matrix, tmp_path / "tt.parquet")
+    stored = pd.read_parquet(tmp_path / "tt.parquet")
+    assert list(stored.columns) == ["term", "0", "1"] and len(stored) == 3
+    pd.testing.assert_frame_equal(read_topic_term(tmp_path / "tt.parquet"), matrix)
