@@ -232,8 +232,10 @@ def write_topic_term(topic_term: pd.DataFrame, path: str) -> None:
 def read_topic_term(path: str) -> pd.DataFrame:
     """A model's ``k x V`` topic-term matrix (index ``topic``, columns the terms) as written by
     :func:`write_topic_term`; empty for a model that could not be fitted."""
-    tall = read_parquet(path).set_index("term")
-    matrix = tall.T
+    table = read_parquet(path)
+    if "term" not in table.columns and "topic" in table.columns:
+        return table.set_index("topic")  # the wide layout of earlier versions
+    matrix = table.set_index("term").T
     matrix.index = pd.Index([int(t) for t in matrix.index], name="topic")
     matrix.columns.name = "term"
     return matrix

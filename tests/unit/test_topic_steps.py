@@ -105,3 +105,12 @@ def test_topic_term_matrix_round_trip_is_a_tall_table(tmp_path):
     stored = pd.read_parquet(tmp_path / "tt.parquet")
     assert list(stored.columns) == ["term", "0", "1"] and len(stored) == 3
     pd.testing.assert_frame_equal(read_topic_term(tmp_path / "tt.parquet"), matrix)
+
+
+def test_topic_term_in_the_earlier_wide_layout_is_still_read(tmp_path):
+    from ordskifte.topic_steps import read_topic_term
+
+    wide = pd.DataFrame({"topic": [0, 1], "selvhjelp": [0.5, 0.1], "frivillig": [0.5, 0.9]})
+    wide.to_parquet(tmp_path / "old.parquet", index=False)
+    matrix = read_topic_term(tmp_path / "old.parquet")
+    assert list(matrix.index) == [0, 1] and list(matrix.columns) == ["selvhjelp", "frivillig"]
