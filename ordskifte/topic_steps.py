@@ -233,8 +233,10 @@ def read_topic_term(path: str) -> pd.DataFrame:
     """A model's ``k x V`` topic-term matrix (index ``topic``, columns the terms) as written by
     :func:`write_topic_term`; empty for a model that could not be fitted."""
     table = read_parquet(path)
-    if "term" not in table.columns and "topic" in table.columns:
-        return table.set_index("topic")  # the wide layout of earlier versions
+    if "topic" in table.columns:
+        # the wide layout of earlier versions: a "topic" column, one column per term (which
+        # may include a term spelt "term"); the tall layout has "term" and topic numbers only
+        return table.set_index("topic")
     matrix = table.set_index("term").T
     matrix.index = pd.Index([int(t) for t in matrix.index], name="topic")
     matrix.columns.name = "term"
