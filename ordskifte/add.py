@@ -179,6 +179,50 @@ def _duplicate_by_hash(
     return None
 
 
+def _given_values(
+    values: Mapping[str, str | None] | None, *, folder: str, corpus_dir: Path
+) -> dict[str, str]:
+    """The non-empty values the user gave, stripped; refuse tabs and line breaks (they would
+    break the TSV) and a ``folder`` outside the corpus folder."""
+    given = {k: v.strip() for k, v in (values or {}).items() if v is not None and v.strip()}
+    for column, value in given.items():
+        if "\t" in value or "\n" in value or "\r" in value:
+            raise AddError(f"--{column.replace('_', '-')} must not contain tabs or line breaks")
+    if Path(folder).is_absolute() or ".." in Path(folder).parts:
+        raise AddError(f"--folder {folder!r} must be a sub-folder of {corpus_dir} (no '..')")
+    return given
+
+
+def _corpus_file(folder: str, doc_id: str, suffix: str) -> str:
+    """The new document's path relative to the corpus folder."""
+    folder = folder.strip("/")
+    return f"{folder}/{doc_id}{suffix}" if folder else f"{doc_id}{suffix}"
+
+
+def _refuse_taken_id(table, doc_id: str, manifest: Path) -> None:
+    if doc_id in set(table["doc_id"]):
+        raise AddError(
+            f"not added: doc_id {doc_id!r} is already in {manifest}; give another one with --doc-id"
+        )
+
+
+def _check_new_row(table, row: Mapping[str, str], *, manifest: Path, checks: Mapping) -> None:
+    """Run the workflow's manifest check on the manifest with ``row`` appended."""
+    import pandas as pd
+
+    from ordskifte.manifest import ManifestError, validate_manifest
+
+    try:
+        validate_manifest(
+            pd.concat([table, pd.DataFrame([row])], ignore_index=True),
+            corpus_dir=manifest.parent,
+            manifest_name=f"{manifest} with the new row",
+            **checks,
+        )
+    except ManifestError as err:
+        raise AddError(f"not added: {err}") from None
+
+
 def add_document(
     source: str | Path,
     *,
@@ -217,19 +261,15 @@ def add_document(
     """
     from ordskifte.extract import ExtractionError, extract_file
     from ordskifte.language import identify_language
-    from ordskifte.manifest import ManifestError, read_manifest, validate_manifest
+    from ordskifte.manifest import read_manifest
 
     source = Path(source)
     manifest = Path(manifest)
     corpus_dir = manifest.parent
-    given = {k: v.strip() for k, v in (values or {}).items() if v is not None and v.strip()}
+    checks = {"schema": schema, "period_names": period_names, "languages": languages}
+    given = _given_values(values, folder=folder, corpus_dir=corpus_dir)
     if not source.is_file():
         raise AddError(f"{source} does not exist or is not a file")
-    for column, value in given.items():
-        if "\t" in value or "\n" in value or "\r" in value:
-            raise AddError(f"--{column.replace('_', '-')} must not contain tabs or line breaks")
-    if Path(folder).is_absolute() or ".." in Path(folder).parts:
-        raise AddError(f"--folder {folder!r} must be a sub-folder of {corpus_dir} (no '..')")
     table = read_manifest(manifest)
     rows = table.to_dict(orient="records")
     unknown = sorted(set(given) - set(table.columns))
@@ -301,10 +341,9 @@ def add_document(
     doc_id = choose("doc_id", [(make_doc_id(source.name), "file name")])
     issuer = choose("issuer", [])
     citation = choose("citation", [(f"{issuer or title} ({year})" if year else title, "title")])
-    dest_rel = f"{folder.strip('/')}/{doc_id}{source.suffix.lower()}" if folder else ""
     row = {
         "doc_id": doc_id,
-        "file": dest_rel or f"{doc_id}{source.suffix.lower()}",
+        "file": _corpus_file(folder, doc_id, source.suffix.lower()),
         "title": title,
         "issuer": issuer,
         "year": year,
@@ -317,26 +356,15 @@ def add_document(
     row = {c: row.get(c, "") for c in table.columns}
     guesses["file"] = "copied there"
 
-    if doc_id in set(table["doc_id"]):
-        raise AddError(
-            f"not added: doc_id {doc_id!r} is already in {manifest}; give another one with --doc-id"
-        )
+    _refuse_taken_id(table, doc_id, manifest)
     dest = corpus_dir / row["file"]
     if dest.exists():
         raise AddError(f"not added: {dest} exists already; give another --doc-id or --folder")
-    import pandas as pd
-
+    # copied first: the manifest check wants the file in place; removed again on any failure
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, dest)
     try:
-        validate_manifest(
-            pd.concat([table, pd.DataFrame([row])], ignore_index=True),
-            schema=schema,
-            corpus_dir=corpus_dir,
-            period_names=period_names,
-            languages=languages,
-            manifest_name=f"{manifest} with the new row",
-        )
+        _check_new_row(table, row, manifest=manifest, checks=checks)
         if not dry_run:
             _append_row(manifest, row, columns=list(table.columns))
             record_checksum(
@@ -346,9 +374,6 @@ def add_document(
                 sha256=digest,
                 url=row.get("url", ""),
             )
-    except ManifestError as err:
-        dest.unlink()
-        raise AddError(f"not added: {err}") from None
     except BaseException:
         dest.unlink()
         raise
@@ -383,17 +408,10 @@ def add_url(
     """
     import urllib.parse
 
-    import pandas as pd
-
-    from ordskifte.manifest import (
-        SUPPORTED_SUFFIXES,
-        ManifestError,
-        read_manifest,
-        validate_manifest,
-    )
+    from ordskifte.manifest import SUPPORTED_SUFFIXES, read_manifest
 
     manifest = Path(manifest)
-    given = {k: v.strip() for k, v in values.items() if v is not None and v.strip()}
+    given = _given_values(values, folder=folder, corpus_dir=manifest.parent)
     url = given.get("url", "")
     name = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name
     suffix = Path(name).suffix.lower()
@@ -420,34 +438,21 @@ def add_url(
         "url": url,
     }
     row["citation"] = given.get("citation") or f"{row['issuer'] or title or url} ({row['year']})"
-    row["file"] = f"{folder.strip('/')}/{row['doc_id']}{suffix}"
+    row["file"] = _corpus_file(folder, row["doc_id"], suffix)
     for column in ("doc_id", "year", "genre", "language", "citation"):
         guesses.setdefault(column, "guessed from the title and URL" if row[column] else "empty")
     table = read_manifest(manifest)
     if "url" not in table.columns:
         raise AddError(f"{manifest} has no `url` column; add it to the header first")
     row = {c: row.get(c, "") for c in table.columns}
-    if row["doc_id"] in set(table["doc_id"]):
-        raise AddError(
-            f"not added: doc_id {row['doc_id']!r} is already in {manifest}; give another one "
-            "with --doc-id"
-        )
+    _refuse_taken_id(table, row["doc_id"], manifest)
     twin = table[table["url"] == url]
     if len(twin):
         raise AddError(
             f"not added: {url} is already in {manifest} as doc_id {twin.iloc[0]['doc_id']!r}"
         )
-    try:
-        validate_manifest(
-            pd.concat([table, pd.DataFrame([row])], ignore_index=True),
-            schema=schema,
-            corpus_dir=manifest.parent,
-            period_names=period_names,
-            languages=languages,
-            manifest_name=f"{manifest} with the new row",
-        )
-    except ManifestError as err:
-        raise AddError(f"not added: {err}") from None
+    checks = {"schema": schema, "period_names": period_names, "languages": languages}
+    _check_new_row(table, row, manifest=manifest, checks=checks)
     if not dry_run:
         _append_row(manifest, row, columns=list(table.columns))
     return Added(row=row, file=manifest.parent / row["file"], sha256="", guesses=guesses)
