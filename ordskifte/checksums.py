@@ -109,13 +109,21 @@ def record_checksum(path: str | Path, *, doc_id: str, file: str, sha256: str, ur
         return sha256
 
 
-def mismatch_message(*, doc_id: str, file: str, expected: str, found: str, lock: str) -> str:
+def mismatch_message(
+    *,
+    doc_id: str,
+    file: str,
+    expected: str,
+    found: str,
+    lock: str,
+    what_changed: str = "the file",
+) -> str:
     """The message for a document that no longer matches its recorded sha256."""
     return (
         f"document {doc_id!r} ({file}) has sha256 {found[:12]}…, but {lock} recorded "
-        f"{expected[:12]}… when it was first downloaded or added: the file changed. If the new "
-        f"version is intended, delete the {doc_id!r} row of {lock} (a download records the new "
-        "sha256 on the next run); otherwise restore the original file"
+        f"{expected[:12]}… when it was first downloaded or added: {what_changed} changed. "
+        f"If the new version is intended, delete the {doc_id!r} row of {lock} (a download "
+        "records the new sha256 on the next run); otherwise restore the original file"
     )
 
 

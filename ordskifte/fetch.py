@@ -164,8 +164,13 @@ def fetch_document(
         if expected != found:
             raise FetchError(
                 mismatch_message(
-                    doc_id=doc_id, file=file, expected=expected, found=found, lock=str(lock)
-                ).replace("the file changed", f"the document at {url} changed")
+                    doc_id=doc_id,
+                    file=file,
+                    expected=expected,
+                    found=found,
+                    lock=str(lock),
+                    what_changed=f"the document at {url}",
+                )
             )
         os.replace(tmp, out)
     finally:

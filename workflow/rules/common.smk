@@ -70,7 +70,7 @@ if _changed:
     raise ChecksumError("\n  - ".join(["checksum check failed:", *_changed]))
 
 # Rows with a url are downloaded by rule fetch when their file is missing.
-_urls = DOCS["url"] if "url" in DOCS.columns else DOCS["doc_id"].map(lambda _: "")
+_urls = DOCS.get("url", [""] * len(DOCS))  # url is an optional column
 FETCHED = {f: d for d, f, u in zip(DOCS["doc_id"], DOCS["file"], _urls) if u}
 
 
