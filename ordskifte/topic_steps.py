@@ -113,15 +113,16 @@ def topic_model_step(
     vocabulary = build_vocabulary(docs, min_df=min_df, max_share=max_share) if docs else []
     log.info("%s: %d segments, vocabulary of %d terms", name, len(docs), len(vocabulary))
     kwargs = dict(engine=engine, vocabulary=vocabulary, **fit)
-    sample = sample_segments(len(docs), max_fit_segments, seed=seed)
-    fit_docs = docs if len(sample) == len(docs) else [docs[i] for i in sample]
-    sampled = []
-    if len(fit_docs) < len(docs):
-        sampled = [
-            f"{name}: k, stability and coherence from a random sample of {len(fit_docs)} of "
-            f"{len(docs)} segments (topics.max_fit_segments); the model is applied to all"
-        ]
-        log.info("%s", sampled[0])
+    fit_docs = [docs[i] for i in sample_segments(len(docs), max_fit_segments, seed=seed)]
+    sampled = len(fit_docs) < len(docs)
+    if sampled:
+        log.info(
+            "%s: k, stability and coherence from a random sample of %d of %d segments "
+            "(topics.max_fit_segments); the model is applied to all",
+            name,
+            len(fit_docs),
+            len(docs),
+        )
     k, selection, notes = (1, pd.DataFrame(columns=["k", "u_mass", "chosen"]), [])
     if vocabulary and len(docs) >= 1:
         k, selection, notes = select_k(
@@ -139,6 +140,11 @@ def topic_model_step(
         ]
     for note in notes:
         log.warning("%s", note)
+    if sampled and usable:  # in the table, not a warning: sampling is the configured method
+        notes = notes + [
+            f"{name}: k, stability and coherence from a random sample of {len(fit_docs)} of "
+            f"{len(docs)} segments (topics.max_fit_segments); the model is applied to all"
+        ]
     selection = selection.copy()
     selection.insert(0, "model", name)
     selection["note"] = ""
@@ -167,9 +173,6 @@ def topic_model_step(
     mean_coherence, _ = coherence(model, fit_docs, measure=coherence_measure)
     if sampled:
         model = dataclasses.replace(model, doc_topic=infer_doc_topic(model, docs))
-        selection.loc[selection["chosen"].astype(bool), "note"] = "; ".join(
-            [*filter(None, selection.loc[selection["chosen"].astype(bool), "note"]), *sampled]
-        )
     selection[coherence_measure] = [
         mean_coherence if chosen else float("nan") for chosen in selection["chosen"].astype(bool)
     ]
