@@ -43,7 +43,6 @@ from ordskifte.clean import (
     remove_urls,
     split_footnotes,
 )
-from ordskifte.concepts import compile_patterns
 from ordskifte.tokenize import (
     COLUMNS,
     TOKEN,
@@ -53,6 +52,7 @@ from ordskifte.tokenize import (
     tokenize_paragraph,
     tokenize_spans,
 )
+from tests.config_defaults import CONFIG_CONCEPTS, CONFIG_TARGETS, CONFIG_VARIANTS
 
 # Deterministic and fast: the same examples on every run and machine, no example database
 # written, no per-example deadline (the first lemmatizer call loads simplemma's data). The
@@ -68,16 +68,6 @@ settings.register_profile(
 )
 FUZZ = settings.get_profile("ordskifte-fuzz")
 
-# The defaults shipped in config.yaml (as in test_tokenize.py).
-CONFIG_VARIANTS = {"sjølhjelp": "selvhjelp", "likemannsarbeid": "likepersonsarbeid"}
-CONFIG_CONCEPTS = compile_patterns(
-    {
-        "frivillig": ["frivillig*", "frivillighet*"],
-        "psykisk_helse": ["psykisk helse*", "psykiske helse*"],
-        "folkehelse": ["folkehelse*"],
-    }
-)
-CONFIG_TARGETS = compile_patterns({"selvhjelp": ["selvhjelp*", "sjølhjelp*"]})
 STOPWORDS = {"nb": frozenset({"og", "i", "på", "det"}), "nn": frozenset({"og", "i", "på", "dei"})}
 NORMALISE_MODES = ("lemma", "stem", "none")
 NORMALISERS = {mode: Normaliser(mode, variants=CONFIG_VARIANTS) for mode in NORMALISE_MODES}

@@ -19,24 +19,18 @@ from ordskifte.tokenize import (
     tokenize_document,
     tokenize_paragraph,
 )
+from tests.config_defaults import (
+    CONFIG_CONCEPTS,
+    CONFIG_EXTRA_STOPWORDS,
+    CONFIG_TARGETS,
+    CONFIG_VARIANTS,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NB_STOPWORDS = read_stopwords(ROOT / "resources/stopwords/nb.txt")
 NN_STOPWORDS = read_stopwords(ROOT / "resources/stopwords/nn.txt")
 STOPWORDS = {"nb": NB_STOPWORDS, "nn": NN_STOPWORDS}
 
-# The defaults shipped in config.yaml, copied here so that a user editing config.yaml does
-# not change what these tests expect.
-CONFIG_VARIANTS = {"sjølhjelp": "selvhjelp", "likemannsarbeid": "likepersonsarbeid"}
-CONFIG_CONCEPTS = compile_patterns(
-    {
-        "frivillig": ["frivillig*", "frivillighet*"],
-        "psykisk_helse": ["psykisk helse*", "psykiske helse*"],
-        "folkehelse": ["folkehelse*"],
-    }
-)
-CONFIG_TARGETS = compile_patterns({"selvhjelp": ["selvhjelp*", "sjølhjelp*"]})
-CONFIG_EXTRA_STOPWORDS = ["al", "jf", "kap", "nr", "s", "f", "bl", "mv", "ca"]
 
 # One instance per mode for the whole module: loading simplemma's dictionaries is the slow
 # part, and the instances only cache results.
