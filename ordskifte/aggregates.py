@@ -57,6 +57,7 @@ def frequencies_step(
     from ordskifte.frequencies import (
         document_frequency_table,
         frequency_table,
+        group_totals,
         top_terms,
         totals,
     )
@@ -82,27 +83,7 @@ def frequencies_step(
     write_tsv(frequency_table(table, everything, group_name="corpus"), corpus_out)
     write_tsv(document_frequency_table(table, periods), by_document_out)
     write_tsv(_order(top_terms(by_period, n=top_n), "period", period_order), top_terms_out)
-    content = totals(table, which="content")
-    sizes = pd.DataFrame(
-        {
-            "period": periods,
-            "tokens": analysed.reindex(periods.index).fillna(0).astype(int),
-            "content_tokens": content.reindex(periods.index).fillna(0).astype(int),
-        }
-    )
-    sizes = sizes[(sizes["period"] != "") & (sizes["tokens"] > 0)]
-    period_totals = (
-        sizes.groupby("period")
-        .agg(
-            n_docs=("tokens", "size"),
-            tokens=("tokens", "sum"),
-            content_tokens=("content_tokens", "sum"),
-        )
-        .reindex([p for p in period_order])
-        .fillna(0)
-        .astype(int)
-        .reset_index()
-    )
+    period_totals = group_totals(table, periods, group_name="period", order=period_order)
     write_tsv(period_totals, totals_out)
     log.info("period sizes:\n%s", period_totals.to_string(index=False))
 

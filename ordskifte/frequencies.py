@@ -11,7 +11,7 @@ not stopwords).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -140,3 +140,36 @@ def group_counts(counts: pd.DataFrame, doc_ids: Iterable[str]) -> tuple[pd.Serie
     terms = sel[sel["kind"] == "term"].groupby("term")["count"].sum().astype("int64")
     n_tokens = int(totals(sel).sum()) if len(sel) else 0
     return terms, n_tokens
+
+
+def group_totals(
+    counts: pd.DataFrame,
+    doc_groups: pd.Series,
+    *,
+    group_name: str = "period",
+    order: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Size of each group: ``<group_name>, n_docs, tokens, content_tokens``.
+
+    Documents with an empty group or no analysed tokens are left out; groups are listed in
+    ``order`` (every one, with zeros if empty) or sorted.
+    """
+    analysed = totals(counts)
+    content = totals(counts, which="content")
+    sizes = pd.DataFrame(
+        {
+            "group": doc_groups,
+            "tokens": analysed.reindex(doc_groups.index).fillna(0).astype(int),
+            "content_tokens": content.reindex(doc_groups.index).fillna(0).astype(int),
+        }
+    )
+    sizes = sizes[(sizes["group"] != "") & (sizes["tokens"] > 0)]
+    table = sizes.groupby("group").agg(
+        n_docs=("tokens", "size"),
+        tokens=("tokens", "sum"),
+        content_tokens=("content_tokens", "sum"),
+    )
+    index = list(order) if order is not None else sorted(table.index)
+    table = table.reindex(index).fillna(0).astype(int)
+    table.index.name = group_name
+    return table.reset_index()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -36,19 +36,35 @@ def kwic_lines(
     """
     if not len(tokens):
         return []
-    tok = tokens["token"].tolist()
+    spans = find_matches(
+        tokens["token"].tolist(),
+        tokens["lemma"].tolist(),
+        patterns,
+        sentences=tokens["sentence"].tolist(),
+    )
+    return span_lines(tokens, spans, window=window, meta=meta)
+
+
+def span_lines(
+    tokens: pd.DataFrame,
+    spans: Iterable[tuple[int, int]],
+    *,
+    window: int,
+    meta: Mapping[str, str],
+) -> list[dict]:
+    """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document."""
     lem = tokens["lemma"].tolist()
     form = tokens["form"].tolist()
     para = tokens["paragraph"].tolist()
     sent = tokens["sentence"].tolist()
     page = tokens["page"].tolist()
     lines = []
-    for start, end in find_matches(tok, lem, patterns, sentences=sent):
+    for start, end in spans:
         lo = start
         while lo > 0 and start - lo < window and para[lo - 1] == para[start]:
             lo -= 1
         hi = end
-        while hi < len(tok) and hi - end < window and para[hi] == para[start]:
+        while hi < len(form) and hi - end < window and para[hi] == para[start]:
             hi += 1
         p = page[start]
         lines.append(

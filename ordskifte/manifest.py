@@ -261,3 +261,56 @@ def assign_periods(df: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
     out["period_used"] = [p for p, _ in pairs]
     out["period_source"] = [s for _, s in pairs]
     return out
+
+
+# Columns that identify or locate a document rather than group documents.
+UNGROUPABLE_COLUMNS = ("doc_id", "file", "title", "citation", "url", "period")
+
+
+def check_groups(
+    groups: Sequence[Mapping], manifest: pd.DataFrame
+) -> tuple[dict[str, list[list[str]]], list[str]]:
+    """Check config ``groups`` against the manifest: column -> keyness pairs, and warnings.
+
+    A pair naming a value no document has is left out with a warning (the shipped pairs name
+    genres of the bundled corpus; another corpus may have none of them).
+
+    Raises
+    ------
+    ValueError
+        If a column is not in the manifest, identifies documents rather than grouping them
+        (:data:`UNGROUPABLE_COLUMNS`; periods have their own tables), is listed twice, or a
+        pair compares a value with itself.
+    """
+    out: dict[str, list[list[str]]] = {}
+    warnings: list[str] = []
+    for i, group in enumerate(groups):
+        column = group["column"]
+        where = f"config `groups` entry {i + 1} (column {column!r})"
+        if column in UNGROUPABLE_COLUMNS:
+            raise ValueError(
+                f"{where}: {column} identifies documents; group by a column such as genre, "
+                "issuer or language (periods have their own tables)"
+            )
+        if column not in manifest.columns:
+            raise ValueError(
+                f"{where}: the manifest has no such column; it has "
+                f"{', '.join(c for c in manifest.columns if c not in UNGROUPABLE_COLUMNS)}"
+            )
+        if column in out:
+            raise ValueError(f"{where}: the column is listed twice; merge the entries")
+        values = set(manifest[column].astype(str))
+        out[column] = []
+        for pair in (list(map(str, pair)) for pair in group.get("pairs", [])):
+            if pair[0] == pair[1]:
+                raise ValueError(f"{where}: pair {pair} compares a value with itself")
+            unknown = [v for v in pair if v not in values]
+            if unknown:
+                warnings.append(
+                    f"{where}: pair {pair} left out: no document has {column} "
+                    f"{' or '.join(map(repr, unknown))} (the values are "
+                    f"{', '.join(sorted(v for v in values if v))})"
+                )
+                continue
+            out[column].append(pair)
+    return out, warnings

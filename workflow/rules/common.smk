@@ -9,9 +9,11 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakefile
 
 from ordskifte.checksums import ChecksumError, lock_path, verify_checksums
+from ordskifte.actors import parse_actors
 from ordskifte.concepts import compile_patterns
 from ordskifte.manifest import (
     assign_periods,
+    check_groups,
     check_periods,
     parse_periods,
     read_manifest,
@@ -76,6 +78,12 @@ FETCHED = {f: d for d, f, u in zip(DOCS["doc_id"], DOCS["file"], _urls) if u}
 
 TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 
+# Actors and document groups (config `actors`, `groups`)
+parse_actors(config["actors"])
+GROUP_COLUMNS, _group_warnings = check_groups(config["groups"], DOCS)
+for _warning in _group_warnings:
+    logger.warning(_warning)
+
 
 wildcard_constraints:
     model="|".join(TOPIC_MODELS),
@@ -85,6 +93,7 @@ wildcard_constraints:
     name="|".join(KWIC_NAMES),
     fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
     segments="|".join([*PERIOD_NAMES, "all"]),
+    group="|".join(GROUP_COLUMNS) or "(?!)",
 
 
 # ------------------------------------------------------------------ input functions
@@ -102,6 +111,11 @@ def get_fetch_row(wildcards):
 def get_default_language(wildcards):
     """The manifest's language for a document (used where a paragraph is undecided)."""
     return DOCS.loc[wildcards.doc, "language"] or "nb"
+
+
+def get_group_pairs(wildcards):
+    """Pairs of values of a group column compared by keyness (config `groups`)."""
+    return GROUP_COLUMNS[wildcards.group]
 
 
 def get_keyness_reference(wildcards):
@@ -210,6 +224,28 @@ TOPIC_OUTPUTS = [
 ]
 
 
+ACTOR_OUTPUTS = [
+    *[
+        f"results/actors/{f}.tsv"
+        for f in (
+            "mentions",
+            "kwic",
+            "mentions_by_period",
+            "mentions_by_year",
+            "mentions_by_document",
+            "type_shares",
+            "centrality",
+        )
+    ],
+    *[f"results/actors/network_{p}.tsv" for p in PERIOD_NAMES],
+    *[
+        f"results/figures/{f}.{ext}"
+        for f in ("actor_mentions", "actor_types", "actor_networks")
+        for ext in ("png", "svg")
+    ],
+]
+
+
 FIGURES = [
     "concepts_by_period",
     "concepts_by_year",
@@ -234,6 +270,12 @@ def all_outputs():
         *keyness_outputs(),
         *[f"results/kwic/{n}.tsv" for n in KWIC_NAMES],
         *[f"results/figures/{f}.{ext}" for f in FIGURES for ext in ("png", "svg")],
+        *ACTOR_OUTPUTS,
+        *[
+            f"results/groups/{g}/{f}.tsv"
+            for g in GROUP_COLUMNS
+            for f in ("frequencies", "totals", "keyness", "concepts")
+        ],
         *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
         *(
             ["results/topics/dynamic/topic_terms.tsv"]

@@ -1,0 +1,29 @@
+"""Rule `actor_rates`: thin adapter calling ordskifte.actor_steps."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.actor_steps import actor_rates_step  # noqa: E402
+from ordskifte.runner import run_logged  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: actor_rates_step(
+        sm.input.documents,
+        sm.input.counts,
+        sm.input.mentions,
+        doc_ids=sm.params.doc_ids,
+        actors=sm.params.actors,
+        period_order=sm.params.periods,
+        iterations=sm.params.iterations,
+        confidence=sm.params.confidence,
+        seed=sm.params.seed,
+        by_period_out=sm.output.by_period,
+        by_year_out=sm.output.by_year,
+        types_out=sm.output.types,
+        by_document_out=sm.output.by_document,
+    ),
+)

@@ -1,0 +1,23 @@
+"""Rule `figure_actor_networks`: thin adapter calling ordskifte.actor_steps."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.actor_steps import actor_networks_figure  # noqa: E402
+from ordskifte.runner import run_logged  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: actor_networks_figure(
+        sm.input.edges,
+        sm.input.centrality,
+        sm.input.evidence,
+        periods=sm.params.periods,
+        actors=sm.params.actors,
+        png=sm.output.png,
+        svg=sm.output.svg,
+    ),
+)
