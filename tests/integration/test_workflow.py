@@ -156,6 +156,10 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "topic_model",
         "topic_prevalence",
         "topic_alignment",
+        "actor_mentions",
+        "actor_rates",
+        "actor_network",
+        "group_tables",
         "all",
     }
     unexpected = {r for r in others if r not in aggregates and not r.startswith("figure_")}
