@@ -31,7 +31,16 @@ pytestmark = pytest.mark.integration
 
 PERIODS = ["frivillig", "psykisk_helse", "folkehelse"]
 CONCEPTS = ["frivillig", "psykisk_helse", "folkehelse"]
-FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
+FIGURES = [
+    "concepts_by_period",
+    "concepts_by_year",
+    "top_terms",
+    "keyness",
+    "jsd_periods",
+    "actor_mentions",
+    "actor_types",
+    "actor_networks",
+]
 
 
 def read_tsv(path: Path, **kwargs) -> pd.DataFrame:
