@@ -101,15 +101,20 @@ def test_slurm_run_matches_the_local_run(slurm_run, bundled_run):
     assert local <= {"all"}, local
 
     sacct = subprocess.run(
-        ["sacct", "-X", "-n", "-P", "-o", "JobID,State", "-j", ",".join(job_ids)],
+        ["sacct", "-X", "-n", "-P", "-o", "JobID,State,Comment", "-j", ",".join(job_ids)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert sacct.returncode == 0, sacct.stderr
-    states = dict(line.split("|") for line in sacct.stdout.split())
+    rows = [line.split("|") for line in sacct.stdout.splitlines()]
+    states = {job: state for job, state, _ in rows}
     assert sorted(states, key=int) == job_ids
     assert set(states.values()) == {"COMPLETED"}, states
+    # The executor puts the rule in the job's comment; a document's four steps are one job.
+    comments = {comment for _, _, comment in rows}
+    assert "rule_topic_model" in comments, comments
+    assert "rule_document_clean_count_extract_tokenize" in comments, comments
 
     local_hashes = file_hashes(bundled_run.results, exclude=["report.html"])
     slurm_hashes = file_hashes(slurm_run.results)
