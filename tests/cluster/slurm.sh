@@ -3,6 +3,7 @@
 #
 #   tests/cluster/slurm.sh start   install (Debian packages) and start munge, MariaDB, slurmdbd,
 #                                  slurmctld and slurmd; register a cluster and an account
+#                                  (a cluster an earlier `start` left running is stopped first)
 #   tests/cluster/slurm.sh stop    stop every daemon that `start` started, by its pid
 #
 # Needs root and apt-get (Debian 12: Slurm 22.05). No systemd and no cgroups: the daemons are
@@ -67,7 +68,8 @@ install_packages() {
     return 0
 }
 
-# Start a daemon that forks into the background and writes its pid to $2; $1 names it.
+# Wait for a daemon that forks into the background to write its pid to $2, and keep the pid
+# under $PIDS with the daemon's process name $1 (what `stop` checks before signalling it).
 started() {
     local name=$1 pidfile=$2
     wait_for 30 test -s "$pidfile" || die "$name did not start, see its log under $STATE"
@@ -155,7 +157,7 @@ start_database() {
         --pid-file="$dir/mariadbd.pid" --port="$DB_PORT" --bind-address=127.0.0.1
         --skip-name-resolve --log-error="$dir/mariadb.log")
     setsid mariadbd "${db[@]}" </dev/null >/dev/null 2>&1 &
-    started mariadb "$dir/mariadbd.pid"
+    started mariadbd "$dir/mariadbd.pid"
     local sql=(mariadb --no-defaults --socket="$dir/mysql.socket" -u root)
     wait_for 60 "${sql[@]}" -e 'SELECT 1' || die "MariaDB does not answer, see $dir/mariadb.log"
     "${sql[@]}" <<EOF
@@ -182,9 +184,7 @@ start_slurm() {
 
 start() {
     [[ $(id -u) == 0 ]] || die "needs root (it installs packages and starts daemons)"
-    if [[ -d $PIDS ]] && compgen -G "$PIDS/*" >/dev/null; then
-        die "a cluster seems to be running already ($PIDS): run '$0 stop' first"
-    fi
+    stop # a cluster left running by an earlier start
     for f in "$ETC/slurm.conf" "$ETC/slurmdbd.conf"; do
         [[ ! -e $f ]] || ours "$f" || die "$f exists and was not written by $0: not replacing it"
     done
@@ -212,10 +212,11 @@ stop() {
         squeue -h -o %i | xargs -r scancel 2>/dev/null || true
         wait_for 60 bash -c '[[ -z $(squeue -h -o %i) ]]' || log "jobs still running after 60 s"
     fi
-    for name in slurmd slurmctld slurmdbd mariadb munged; do
+    for name in slurmd slurmctld slurmdbd mariadbd munged; do
         [[ -f $PIDS/$name ]] || continue
         pid=$(<"$PIDS/$name")
-        if kill "$pid" 2>/dev/null; then
+        # Only the daemon itself: after a reboot the pid may belong to another process.
+        if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$name" ]] && kill "$pid"; then
             wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
         fi
         rm -f "$PIDS/$name"
