@@ -12,6 +12,10 @@ rule documents:
         "benchmarks/corpus/documents.tsv"
     conda:
         "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         periods=config["periods"],
     script:
