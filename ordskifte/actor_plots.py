@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
-from ordskifte.actors import ACTOR_TYPES
+from ordskifte.actor_types import ACTOR_TYPES, TYPE_LABELS
 from ordskifte.plots import (
     _PANEL_PT,
     _TICK_PT,
@@ -44,13 +44,6 @@ TYPE_COLOURS = {
     "state": "#0072B2",  # blue
     "research": "#E69F00",  # orange
     "parliament": "#D55E00",  # vermillion
-}
-TYPE_LABELS = {
-    "civil_society": "civil society",
-    "user_organisation": "user organisation",
-    "state": "state",
-    "research": "research and education",
-    "parliament": "parliament",
 }
 MENTION_RATE_LABEL = "Mentions per 10,000 tokens"
 RATE_COLUMNS = ("actor", "type", "period", "count", "per_10k", "ci_low", "ci_high")

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ordskifte.aggregates import load_counts, read_documents
-from ordskifte.io import read_parquet, read_tsv, write_tsv
+from ordskifte.io import read_actor_table, read_parquet, write_tsv
 
 log = logging.getLogger("ordskifte")
 
@@ -97,7 +97,7 @@ def actor_rates_step(
     from ordskifte.frequencies import totals
 
     docs = read_documents(documents)
-    found = _read_mentions(mentions)
+    found = read_actor_table(mentions)
     doc_tokens = totals(load_counts(doc_ids, counts))
     grid = mention_grid(found, doc_tokens, docs, parse_actors(actors))
     kwargs = dict(iterations=iterations, seed=seed, confidence=confidence)
@@ -129,7 +129,7 @@ def actor_network_step(
     """Co-mention edges per period (one file each) and the centrality of every actor."""
     from ordskifte.network import centrality, co_mentions
 
-    found = _read_mentions(mentions)
+    found = read_actor_table(mentions)
     edges = {p: co_mentions(found, period=p) for p in period_order}
     for period, out in edges_out.items():
         write_tsv(edges[period], out)
@@ -145,77 +145,3 @@ def actor_network_step(
             len(edges[period]),
             ", ".join(f"{r.actor} ({r.weighted_degree})" for r in top.itertuples()) or "none",
         )
-
-
-def _read_mentions(path: str) -> pd.DataFrame:
-    """Read an actor table with its text columns as strings (an empty period stays "")."""
-    df = read_tsv(path)
-    for col in ("doc_id", "period", "actor", "actor_a", "actor_b", "type"):
-        if col in df.columns:
-            df[col] = df[col].fillna("").astype(str)
-    return df
-
-
-# ---------------------------------------------------------------- figures
-def actor_mentions_figure(
-    rates: str,
-    evidence: str,
-    *,
-    periods: Sequence[Mapping],
-    confidence: float,
-    png: str,
-    svg: str,
-) -> None:
-    from ordskifte import actor_plots, plots
-    from ordskifte.figure_steps import period_labels
-
-    order, labels = period_labels(periods)
-    fig = actor_plots.actor_mentions(
-        _read_mentions(rates),
-        _read_mentions(evidence),
-        period_order=order,
-        labels=labels,
-        confidence=confidence,
-    )
-    plots.save_figure(fig, png, svg)
-
-
-def actor_types_figure(
-    shares: str, evidence: str, *, periods: Sequence[Mapping], png: str, svg: str
-) -> None:
-    from ordskifte import actor_plots, plots
-    from ordskifte.figure_steps import period_labels
-
-    order, labels = period_labels(periods)
-    table = read_tsv(shares)
-    table["period"] = table["period"].astype(str)
-    fig = actor_plots.actor_type_shares(
-        table, _read_mentions(evidence), period_order=order, labels=labels
-    )
-    plots.save_figure(fig, png, svg)
-
-
-def actor_networks_figure(
-    edges: Sequence[str],
-    centrality: str,
-    evidence: str,
-    *,
-    periods: Sequence[Mapping],
-    actors: Sequence[Mapping],
-    png: str,
-    svg: str,
-) -> None:
-    from ordskifte import actor_plots, plots
-    from ordskifte.figure_steps import period_labels
-
-    order, labels = period_labels(periods)
-    fig = actor_plots.actor_networks(
-        {p: _read_mentions(path) for p, path in zip(order, edges, strict=True)},
-        _read_mentions(centrality),
-        _read_mentions(evidence),
-        period_order=order,
-        labels=labels,
-        types={a["name"]: a["type"] for a in actors},
-        short_names={a["name"]: a.get("label") or a["name"] for a in actors},
-    )
-    plots.save_figure(fig, png, svg)

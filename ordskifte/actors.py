@@ -29,9 +29,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ordskifte.tokenize import TOKEN
-
-ACTOR_TYPES = ("civil_society", "user_organisation", "state", "research", "parliament")
+from ordskifte.actor_types import ACTOR_TYPES
+from ordskifte.words import TOKEN
 
 # Endings a name takes in running Norwegian text: genitive -s, definite -en/-et/-a, plural
 # -er/-ene (Bokmål) and -ar/-ane (Nynorsk), adjectival -e, each also with the genitive -s.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ordskifte.io import read_tsv
+from ordskifte.io import read_actor_table, read_tsv
 
 
 def period_labels(periods: Sequence[Mapping]) -> tuple[list[str], dict[str, str]]:
@@ -88,3 +88,63 @@ def jsd_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
     for col in ("period_a", "period_b"):
         df[col] = df[col].astype(str)
     plots.save_figure(plots.jsd_heatmap(df, period_order=order, labels=labels), png, svg)
+
+
+def actor_mentions_figure(
+    rates: str,
+    evidence: str,
+    *,
+    periods: Sequence[Mapping],
+    confidence: float,
+    png: str,
+    svg: str,
+) -> None:
+    from ordskifte import actor_plots, plots
+
+    order, labels = period_labels(periods)
+    fig = actor_plots.actor_mentions(
+        read_actor_table(rates),
+        read_actor_table(evidence),
+        period_order=order,
+        labels=labels,
+        confidence=confidence,
+    )
+    plots.save_figure(fig, png, svg)
+
+
+def actor_types_figure(
+    shares: str, evidence: str, *, periods: Sequence[Mapping], png: str, svg: str
+) -> None:
+    from ordskifte import actor_plots, plots
+
+    order, labels = period_labels(periods)
+    table = read_actor_table(shares)
+    fig = actor_plots.actor_type_shares(
+        table, read_actor_table(evidence), period_order=order, labels=labels
+    )
+    plots.save_figure(fig, png, svg)
+
+
+def actor_networks_figure(
+    edges: Sequence[str],
+    centrality: str,
+    evidence: str,
+    *,
+    periods: Sequence[Mapping],
+    actors: Sequence[Mapping],
+    png: str,
+    svg: str,
+) -> None:
+    from ordskifte import actor_plots, plots
+
+    order, labels = period_labels(periods)
+    fig = actor_plots.actor_networks(
+        {p: read_actor_table(path) for p, path in zip(order, edges, strict=True)},
+        read_actor_table(centrality),
+        read_actor_table(evidence),
+        period_order=order,
+        labels=labels,
+        types={a["name"]: a["type"] for a in actors},
+        short_names={a["name"]: a.get("label") or a["name"] for a in actors},
+    )
+    plots.save_figure(fig, png, svg)

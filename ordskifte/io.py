@@ -25,6 +25,14 @@ def read_tsv(path: str | Path) -> pd.DataFrame:
     return pd.read_csv(path, sep="\t", keep_default_na=False)
 
 
+def read_actor_table(path: str | Path) -> pd.DataFrame:
+    """Read an actor table (:mod:`ordskifte.actor_steps`) with its name columns as strings,
+    so an empty period stays "" and an actor called "NA" stays "NA"."""
+    text = ("doc_id", "period", "actor", "actor_a", "actor_b", "type", "match")
+    df = pd.read_csv(path, sep="\t", keep_default_na=False, dtype={c: str for c in text})
+    return df
+
+
 def write_json(obj, path: str | Path) -> None:
     """Write JSON with sorted keys and a final newline."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ordskifte.concepts import Pattern, find_matches
+from ordskifte.words import HAS_LETTER, TOKEN
 
-TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[.!?]+")
-HAS_LETTER = re.compile(r"[^\W\d_]")
 # Abbreviations after which a full stop never ends a sentence (lowercase, no final dot):
 # they are followed by what they abbreviate ("jf. St.meld. nr. 63", "bl.a. Mental Helse").
 ABBREVIATIONS = frozenset(

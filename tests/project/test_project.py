@@ -57,21 +57,100 @@ def test_ci_runs_the_readme_test_command():
     assert test_command.replace("pip install -e", "pip install -q -e") in ci
 
 
-def _names(requirements) -> set[str]:
-    out = set()
+def _requirements(requirements) -> dict[str, str]:
+    """Package name (lowercase, ``-`` for ``_``) -> its requirement without spaces."""
+    out = {}
     for req in requirements:
         name = re.split(r"[<>=!~\[ ]", req, maxsplit=1)[0].strip().lower()
-        out.add(name.replace("_", "-"))
+        out[name.replace("_", "-")] = req.replace(" ", "")
     return out
 
 
-@pytest.mark.parametrize("env", sorted((ROOT / "envs").glob("*.yaml")), ids=lambda p: p.name)
-def test_conda_env_lists_the_project_dependencies(env):
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = _names(project["dependencies"])
+ENVS = sorted((ROOT / "envs").glob("*.yaml"))
+# Import names that differ from the package name, and packages used without an import
+# (pandas reads and writes Parquet through pyarrow).
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "yaml": "pyyaml"}
+IMPLIED = {"pandas": {"pyarrow"}}
+# The workflow engine runs the jobs; the jobs' environments do not need it.
+NOT_IN_JOB_ENVS = {"snakemake"}
+
+
+def _env_requirements(env: Path) -> dict[str, str]:
     deps = yaml.safe_load(env.read_text(encoding="utf-8"))["dependencies"]
-    listed = _names(d for d in deps if isinstance(d, str)) - {"python", "pip"}
-    assert listed == wanted
+    return {
+        name: req
+        for name, req in _requirements(d for d in deps if isinstance(d, str)).items()
+        if name not in {"python", "pip"}
+    }
+
+
+def _project_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _requirements(project["dependencies"])
+
+
+@pytest.mark.parametrize("env", ENVS, ids=lambda p: p.name)
+def test_conda_env_pins_as_the_project_does(env):
+    """Every package of an env has the version requirement it has in pyproject.toml."""
+    project = _project_requirements()
+    for name, req in _env_requirements(env).items():
+        assert project.get(name) == req, f"{env.name}: {req} vs pyproject {project.get(name)}"
+
+
+def test_conda_envs_together_list_the_project_dependencies():
+    listed = set().union(*(_env_requirements(env) for env in ENVS))
+    assert listed == set(_project_requirements()) - NOT_IN_JOB_ENVS
+
+
+def _third_party_imports(path: Path, seen: set[Path]) -> set[str]:
+    """Top-level names of the non-stdlib modules ``path`` imports, following the imports of
+    ordskifte modules (at any depth, also those inside functions)."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+            if node.module == "ordskifte":  # from ordskifte import plots
+                names += [f"ordskifte.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            if name.split(".")[0] != "ordskifte":
+                found.add(name.split(".")[0])
+                continue
+            module = ROOT / (name.replace(".", "/") + ".py")
+            if module.exists() and module not in seen:
+                seen.add(module)
+                found |= _third_party_imports(module, seen)
+    return found - set(sys.stdlib_module_names)
+
+
+def _rules() -> list[tuple[str, Path, Path]]:
+    """(rule, conda env, script) of every rule."""
+    rules = []
+    for smk in sorted((ROOT / "workflow" / "rules").glob("*.smk")):
+        text = smk.read_text(encoding="utf-8")
+        for block in re.split(r"^(?=rule \w+:)", text, flags=re.M)[1:]:
+            name = re.match(r"rule (\w+):", block).group(1)
+            env = re.search(r'conda:\n\s+"([^"]+)"', block)
+            script = re.search(r'script:\n\s+"([^"]+)"', block)
+            assert env and script, f"rule {name} has no conda: or script:"
+            rules.append((name, smk.parent / env.group(1), smk.parent / script.group(1)))
+    return rules
+
+
+@pytest.mark.parametrize("rule, env, script", _rules(), ids=lambda v: getattr(v, "name", v))
+def test_each_rule_env_has_what_its_script_imports(rule, env, script):
+    assert env.resolve().parent == ROOT / "envs", f"rule {rule}: {env}"
+    needed = {
+        DISTRIBUTIONS.get(m, m.replace("_", "-")) for m in _third_party_imports(script, set())
+    }
+    needed |= set().union(*(IMPLIED.get(p, set()) for p in needed))
+    missing = needed - NOT_IN_JOB_ENVS - set(_env_requirements(env.resolve()))
+    assert not missing, f"rule {rule}: {env.name} lacks {sorted(missing)}"
 
 
 # ------------------------------------------------------------------ safe reading of user input

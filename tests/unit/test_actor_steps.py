@@ -6,14 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ordskifte.actor_steps import (
-    actor_mentions_figure,
-    actor_mentions_step,
-    actor_network_step,
-    actor_networks_figure,
-    actor_rates_step,
-    actor_types_figure,
-)
+from ordskifte.actor_steps import actor_mentions_step, actor_network_step, actor_rates_step
+from ordskifte.figure_steps import actor_mentions_figure, actor_networks_figure, actor_types_figure
 from ordskifte.io import tokens_frame, write_parquet
 from ordskifte.steps import count_step
 from ordskifte.tokenize import Normaliser, ParagraphIn, tokenize_document

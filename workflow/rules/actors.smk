@@ -17,7 +17,11 @@ rule actor_mentions:
     benchmark:
         "benchmarks/actors/mentions.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         actors=config["actors"],
@@ -49,7 +53,11 @@ rule actor_rates:
     benchmark:
         "benchmarks/actors/rates.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         actors=config["actors"],
@@ -76,7 +84,11 @@ rule actor_network:
     benchmark:
         "benchmarks/actors/network.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         actors=config["actors"],
         periods=PERIOD_NAMES,
@@ -100,7 +112,7 @@ rule figure_actor_mentions:
     benchmark:
         "benchmarks/figures/actor_mentions.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         confidence=config["bootstrap"]["confidence"],
@@ -124,7 +136,7 @@ rule figure_actor_types:
     benchmark:
         "benchmarks/figures/actor_types.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
     script:
@@ -148,7 +160,7 @@ rule figure_actor_networks:
     benchmark:
         "benchmarks/figures/actor_networks.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         actors=config["actors"],

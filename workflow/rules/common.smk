@@ -174,16 +174,6 @@ def get_model_segments(wildcards):
     return f"results/segments/{name}.parquet"
 
 
-def get_topic_mem_mb(wildcards, input):
-    """Memory for a topic model: grows with its segment table (a term matrix and the model)."""
-    return int(1000 + 40 * input.size_mb)
-
-
-def get_topic_runtime(wildcards, input):
-    """Minutes for a topic model: a grid of fits plus the stability refits."""
-    return int(10 + 5 * input.size_mb)
-
-
 def get_topic_fit_options():
     """The fitting options of config `topics` passed to every fit."""
     t = config["topics"]

@@ -20,7 +20,11 @@ rule concepts:
     benchmark:
         "benchmarks/drift/concepts.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         periods=PERIOD_NAMES,
@@ -42,7 +46,11 @@ rule jsd:
     benchmark:
         "benchmarks/drift/jsd.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         periods=PERIOD_NAMES,
         top_terms=config["jsd"]["top_terms"],

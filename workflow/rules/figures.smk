@@ -16,7 +16,7 @@ rule figure_concepts_by_period:
     benchmark:
         "benchmarks/figures/concepts_by_period.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         concepts=list(config["concepts"]),
@@ -40,7 +40,7 @@ rule figure_concepts_by_year:
     benchmark:
         "benchmarks/figures/concepts_by_year.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         concepts=list(config["concepts"]),
@@ -64,7 +64,7 @@ rule figure_top_terms:
     benchmark:
         "benchmarks/figures/top_terms.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         n=config["frequencies"]["top_n"],
@@ -87,7 +87,7 @@ rule figure_keyness:
     benchmark:
         "benchmarks/figures/keyness.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         names=[Path(p).stem for p in keyness_outputs()],
         titles=keyness_titles(),
@@ -111,7 +111,7 @@ rule figure_jsd:
     benchmark:
         "benchmarks/figures/jsd_periods.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/figures.yaml"
     params:
         periods=config["periods"],
     script:

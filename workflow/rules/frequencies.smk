@@ -11,7 +11,11 @@ rule documents:
     benchmark:
         "benchmarks/corpus/documents.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         periods=config["periods"],
     script:
@@ -37,7 +41,11 @@ rule frequencies:
     benchmark:
         "benchmarks/frequencies/frequencies.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         periods=PERIOD_NAMES,
@@ -61,7 +69,11 @@ rule keyness_vs_rest:
     benchmark:
         "benchmarks/keyness/{period}_vs_rest.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         reference=get_keyness_reference,
         min_count=config["keyness"]["min_count"],
@@ -84,7 +96,11 @@ rule keyness_vs_previous:
     benchmark:
         "benchmarks/keyness/{period}_vs_{previous}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         reference=get_keyness_reference,
         min_count=config["keyness"]["min_count"],

@@ -30,7 +30,11 @@ rule group_tables:
     benchmark:
         "benchmarks/groups/{group}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         pairs=get_group_pairs,

@@ -12,7 +12,11 @@ rule extract:
     benchmark:
         "benchmarks/extract/{doc}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_document_mem_mb,
+        runtime=get_document_runtime,
     script:
         "../scripts/extract.py"
 
@@ -31,7 +35,7 @@ rule fetch:
     benchmark:
         "benchmarks/fetch/{fetched}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/preprocess.yaml"
     params:
         row=get_fetch_row,
         lock=str(CHECKSUMS),

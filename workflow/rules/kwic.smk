@@ -19,7 +19,11 @@ rule kwic:
     benchmark:
         "benchmarks/kwic/kwic.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         names=KWIC_NAMES,

@@ -15,7 +15,11 @@ rule clean:
     benchmark:
         "benchmarks/clean/{doc}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_document_mem_mb,
+        runtime=get_document_runtime,
     params:
         default_language=get_default_language,
         languages=config["languages"],
@@ -36,7 +40,11 @@ rule tokenize:
     benchmark:
         "benchmarks/tokenize/{doc}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_document_mem_mb,
+        runtime=get_document_runtime,
     params:
         normalise=config["normalise"],
         variants=config["variants"],
@@ -60,7 +68,11 @@ rule count:
     benchmark:
         "benchmarks/count/{doc}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_document_mem_mb,
+        runtime=get_document_runtime,
     params:
         concepts=sorted(config["concepts"]),
         targets=sorted(config["targets"]),

@@ -19,7 +19,11 @@ rule summary:
     benchmark:
         "benchmarks/corpus/summary.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
         languages=config["languages"],
@@ -39,7 +43,7 @@ rule config_snapshot:
     benchmark:
         "benchmarks/corpus/config.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/tables.yaml"
     params:
         config=config,
     script:

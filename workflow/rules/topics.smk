@@ -12,7 +12,11 @@ rule segments:
     benchmark:
         "benchmarks/topics/segments_{segments}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         documents=get_segment_documents,
         target_tokens=config["topics"]["segment_tokens"],
@@ -43,7 +47,7 @@ rule topic_model:
     benchmark:
         "benchmarks/topics/{model}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
     threads: 1
     resources:
         mem_mb=get_topic_mem_mb,
@@ -81,7 +85,11 @@ rule topic_prevalence:
     benchmark:
         "benchmarks/topics/prevalence.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         periods=PERIOD_NAMES,
         iterations=config["bootstrap"]["iterations"],
@@ -109,7 +117,11 @@ rule topic_alignment:
     benchmark:
         "benchmarks/topics/alignment.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
     params:
         names=TOPIC_MODELS,
         periods=PERIOD_NAMES,
@@ -133,7 +145,7 @@ rule figure_topic_coherence:
     benchmark:
         "benchmarks/figures/topic_coherence.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
     params:
         periods=config["periods"],
     script:
@@ -155,7 +167,7 @@ rule figure_topic_terms:
     benchmark:
         "benchmarks/figures/topic_terms_{model}.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
     params:
         title=get_topic_title,
         n=config["topics"]["figure_terms"],
@@ -179,7 +191,7 @@ rule figure_topic_prevalence:
     benchmark:
         "benchmarks/figures/topic_prevalence.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
     params:
         periods=config["periods"],
         confidence=config["bootstrap"]["confidence"],
@@ -203,7 +215,7 @@ rule figure_topic_lineages:
     benchmark:
         "benchmarks/figures/topic_lineages.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
     params:
         names=PERIOD_NAMES,
         periods=config["periods"],
@@ -227,8 +239,10 @@ rule topic_dynamic:
     benchmark:
         "benchmarks/topics/dynamic.tsv"
     conda:
-        "../../envs/ordskifte.yaml"
+        "../../envs/topics.yaml"
+    threads: 1
     resources:
+        mem_mb=get_topic_mem_mb,
         runtime=get_topic_runtime,
     params:
         periods=PERIOD_NAMES,

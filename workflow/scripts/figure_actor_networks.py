@@ -1,11 +1,11 @@
-"""Rule `figure_actor_networks`: thin adapter calling ordskifte.actor_steps."""
+"""Rule `figure_actor_networks`: thin adapter calling ordskifte.figure_steps."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
 
-from ordskifte.actor_steps import actor_networks_figure  # noqa: E402
+from ordskifte.figure_steps import actor_networks_figure  # noqa: E402
 from ordskifte.runner import run_logged  # noqa: E402
 
 sm = snakemake  # noqa: F821
