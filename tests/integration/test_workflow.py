@@ -31,7 +31,16 @@ pytestmark = pytest.mark.integration
 
 PERIODS = ["frivillig", "psykisk_helse", "folkehelse"]
 CONCEPTS = ["frivillig", "psykisk_helse", "folkehelse"]
-FIGURES = ["concepts_by_period", "concepts_by_year", "top_terms", "keyness", "jsd_periods"]
+FIGURES = [
+    "concepts_by_period",
+    "concepts_by_year",
+    "top_terms",
+    "keyness",
+    "jsd_periods",
+    "collocates_selvhjelp",
+    "neighbour_overlap",
+    "word_shift",
+]
 
 
 def read_tsv(path: Path, **kwargs) -> pd.DataFrame:
@@ -149,6 +158,8 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "keyness_vs_previous",
         "concepts",
         "jsd",
+        "collocates",
+        "word_shift",
         "kwic",
         "summary",
         "config_snapshot",
@@ -327,6 +338,47 @@ def test_jsd_between_every_pair_of_periods(bundled_run):
     }
     assert ((jsd["jsd"] > 0) & (jsd["jsd"] <= 1)).all(), jsd
     assert (jsd["top_terms"].str.len() > 0).all()
+
+
+# ------------------------------------------------------------------ semantic drift
+def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
+    drift = bundled_run.results / "drift"
+    table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
+    kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
+    assert list(table["period"].unique()) == PERIODS
+    hits = table.groupby("period")["target_freq"].first()
+    assert hits.to_dict() == kwic["period"].value_counts().reindex(PERIODS).to_dict()
+    assert not table["thin"].any()  # 48, 42 and 220 hits, above the floor of 20
+    assert (table["co_freq"] >= 2).all() and (table["co_freq"] > table["expected"]).all()
+    for period, group in table.groupby("period"):
+        assert group["rank"].tolist() == list(range(1, len(group) + 1)), period
+        assert group["g2"].is_monotonic_decreasing, period
+    top = {p: set(g.head(15)["collocate"]) for p, g in table.groupby("period")}
+    assert "nasjonal" in top["folkehelse"]
+    assert "nasjonal" not in set(table.loc[table["period"] == "frivillig", "collocate"])
+
+
+def test_neighbour_overlap_marks_thin_data_and_shows_drift_for_selvhjelp(bundled_run):
+    overlap = read_tsv(bundled_run.results / "drift" / "neighbour_overlap.tsv")
+    pairs = [("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")]
+    for name in CONCEPTS + ["selvhjelp"]:
+        rows = overlap[overlap["name"] == name]
+        assert list(zip(rows["period_a"], rows["period_b"], strict=True)) == pairs, name
+    thin = overlap[["target_freq_a", "target_freq_b"]].min(axis=1) < 20
+    assert overlap["thin"].tolist() == thin.tolist()
+    selvhjelp = overlap[overlap["name"] == "selvhjelp"]
+    assert (selvhjelp["jaccard"] < 0.5).all()  # its company changes between periods
+    assert (selvhjelp["ci_low"] <= selvhjelp["ci_high"]).all()
+
+
+def test_word_shift_leans_to_each_periods_own_vocabulary(bundled_run):
+    shift = read_tsv(bundled_run.results / "drift" / "word_shift.tsv")
+    first = shift[shift["period_a"] == "frivillig"].set_index("term")
+    second = shift[shift["period_a"] == "psykisk_helse"].set_index("term")
+    assert len(first) == len(second) == 30
+    assert first.loc["psykisk_helsearbeid", "signed_contribution"] > 0
+    assert second.loc["psykisk_helsearbeid", "signed_contribution"] < 0
+    assert second.loc["plan", "leans"] == "folkehelse"
 
 
 def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):

@@ -219,6 +219,21 @@ FIGURES = [
 ]
 
 
+def drift_outputs():
+    """Semantic drift (workflow/rules/semantic.smk): tables and figures."""
+    tables = [f"results/drift/collocates_{n}.tsv" for n in KWIC_NAMES]
+    figures = [f"collocates_{n}" for n in KWIC_NAMES] + [
+        "neighbour_overlap",
+        "word_shift",
+    ]
+    return [
+        *tables,
+        "results/drift/neighbour_overlap.tsv",
+        "results/drift/word_shift.tsv",
+        *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
+    ]
+
+
 def all_outputs():
     return [
         "results/corpus/summary.tsv",
@@ -234,6 +249,7 @@ def all_outputs():
         *keyness_outputs(),
         *[f"results/kwic/{n}.tsv" for n in KWIC_NAMES],
         *[f"results/figures/{f}.{ext}" for f in FIGURES for ext in ("png", "svg")],
+        *drift_outputs(),
         *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
         *(
             ["results/topics/dynamic/topic_terms.tsv"]

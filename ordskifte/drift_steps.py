@@ -1,0 +1,274 @@
+"""Semantic-drift steps: collocates and neighbour overlap, word shifts, and their figures.
+
+Like :mod:`ordskifte.aggregates`, each function takes file paths and plain parameters so the
+rule scripts stay thin adapters and the steps can be tested without Snakemake.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ordskifte.aggregates import read_documents
+from ordskifte.figure_steps import period_labels
+from ordskifte.io import read_parquet, read_tsv, write_tsv
+
+log = logging.getLogger("ordskifte")
+
+
+def collocates_step(
+    documents: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    patterns: Mapping[str, Sequence[str]],
+    period_order: Sequence[str],
+    window: int,
+    min_freq: int,
+    min_target_freq: int,
+    top_k: int,
+    iterations: int,
+    confidence: float,
+    seed: int,
+    outputs: Mapping[str, str],
+    overlap_out: str,
+) -> None:
+    """Collocate tables of every target and concept, and their neighbour overlap.
+
+    Reads each token table once; documents without a period are left out (collocates are
+    compared between periods).
+    """
+    from ordskifte.collocates import collocate_table, document_cooccurrence, neighbour_overlap
+    from ordskifte.concepts import compile_patterns
+
+    docs = read_documents(documents)
+    compiled = compile_patterns(patterns)
+    co_frames, doc_frames = [], []
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        period = docs.at[doc_id, "period_used"]
+        if period not in period_order:
+            continue
+        co, per_doc = document_cooccurrence(
+            read_parquet(path), compiled, window=window, doc_id=doc_id, period=period
+        )
+        co_frames.append(co)
+        doc_frames.append(per_doc)
+    cooccurrence = pd.concat(co_frames, ignore_index=True) if co_frames else None
+    per_document = pd.concat(doc_frames, ignore_index=True) if doc_frames else None
+    overlaps = []
+    for name in sorted(compiled):
+        if cooccurrence is None:
+            raise ValueError("collocates: no document with a period to analyse")
+        co = cooccurrence[cooccurrence["name"] == name]
+        nd = per_document[per_document["name"] == name]
+        table = collocate_table(
+            co, nd, period_order=period_order, min_freq=min_freq, min_target_freq=min_target_freq
+        )
+        write_tsv(table, outputs[name])
+        overlaps.append(
+            neighbour_overlap(
+                co,
+                nd,
+                name=name,
+                period_order=period_order,
+                k=top_k,
+                min_freq=min_freq,
+                min_target_freq=min_target_freq,
+                iterations=iterations,
+                seed=seed,
+                confidence=confidence,
+            )
+        )
+        hits = nd.groupby("period")["target_freq"].sum().reindex(period_order).fillna(0)
+        for period, n in hits.items():
+            if n < min_target_freq:
+                log.warning(
+                    "%s in %s: %d hits, fewer than collocates.min_target_freq = %d: its "
+                    "collocates are marked thin",
+                    name,
+                    period,
+                    n,
+                    min_target_freq,
+                )
+        log.info("%s: %d collocates; hits per period %s", name, len(table), hits.to_dict())
+    overlap = pd.concat(overlaps, ignore_index=True)
+    write_tsv(overlap, overlap_out)
+    log.info(
+        "neighbour overlap:\n%s",
+        overlap[["name", "period_a", "period_b", "jaccard", "ci_low", "ci_high", "thin"]].to_string(
+            index=False
+        ),
+    )
+
+
+def word_shift_step(
+    by_period: str, *, period_order: Sequence[str], top_terms: int, out: str
+) -> None:
+    """Jensen–Shannon word shifts between consecutive periods."""
+    from ordskifte.drift import word_shifts
+
+    freq = read_tsv(by_period)
+    freq["period"] = freq["period"].astype(str)
+    freq["term"] = freq["term"].astype(str)
+    term_counts = {p: g.set_index("term")["count"] for p, g in freq.groupby("period", sort=True)}
+    table = word_shifts(term_counts, order=period_order, top_terms=top_terms)
+    write_tsv(table, out)
+    log.info("%d word-shift rows", len(table))
+
+
+def semantic_change_step(
+    documents: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    period_order: Sequence[str],
+    window: int,
+    min_freq: int,
+    dimensions: int,
+    iterations: int,
+    confidence: float,
+    seed: int,
+    out: str,
+) -> None:
+    """Cosine change of the frequent words between consecutive periods (aligned PPMI-SVD
+    vectors), with bootstrap stability; rarer words listed as too rare."""
+    from ordskifte.vectors import CHANGE_COLUMNS, content_sequence, period_counts, semantic_change
+
+    docs = read_documents(documents)
+    sequences: dict[str, list] = {p: [] for p in period_order}
+    for doc_id, path in sorted(zip(doc_ids, tokens, strict=True)):
+        period = docs.at[doc_id, "period_used"]
+        if period in sequences:
+            sequences[period].append(content_sequence(read_parquet(path)))
+    counts = {
+        p: period_counts(seqs, window=window, min_freq=min_freq)
+        for p, seqs in sequences.items()
+        if seqs
+    }
+    present = [p for p in period_order if p in counts]
+    frames = []
+    for a, b in zip(present, present[1:], strict=False):
+        table = semantic_change(
+            counts[a],
+            counts[b],
+            names=(a, b),
+            dimensions=dimensions,
+            iterations=iterations,
+            seed=seed,
+            confidence=confidence,
+        )
+        ranked = table[table["status"] == "ranked"]
+        log.info(
+            "%s -> %s: %d words ranked (at least %d occurrences in each period), %d too rare; "
+            "most changed: %s",
+            a,
+            b,
+            len(ranked),
+            min_freq,
+            int((table["status"] != "ranked").sum()),
+            ", ".join(ranked["term"].head(10)),
+        )
+        if len(ranked) < 2 * dimensions:
+            log.warning(
+                "%s -> %s: only %d words frequent in both periods, so the vectors have at "
+                "most %d of vectors.dimensions = %d dimensions and rest on little data; read "
+                "the ranking with its interval and stability",
+                a,
+                b,
+                len(ranked),
+                len(ranked) // 2,
+                dimensions,
+            )
+        frames.append(table)
+    result = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CHANGE_COLUMNS)
+    )
+    write_tsv(result, out)
+
+
+# ------------------------------------------------------------------ figures
+def _figure(
+    draw: str,
+    table: str,
+    *,
+    text_columns: Sequence[str],
+    periods: Sequence[Mapping],
+    png: str,
+    svg: str,
+    **options,
+) -> None:
+    """Read ``table`` (``text_columns`` as strings), draw it with ``drift_plots.<draw>``
+    with the periods' order and labels, and save the figure as PNG and SVG."""
+    from ordskifte import drift_plots, plots
+
+    order, labels = period_labels(periods)
+    df = read_tsv(table)
+    for col in text_columns:
+        if col in df.columns:
+            df[col] = df[col].astype(str)
+    fig = getattr(drift_plots, draw)(df, period_order=order, labels=labels, **options)
+    plots.save_figure(fig, png, svg)
+
+
+def collocates_figure(
+    table: str, *, name: str, periods: Sequence[Mapping], n: int, png: str, svg: str
+) -> None:
+    """Collocate panels of one target or concept."""
+    _figure(
+        "collocate_panels",
+        table,
+        text_columns=["period", "collocate"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        name=name,
+        n=n,
+    )
+
+
+def overlap_figure(
+    table: str, *, periods: Sequence[Mapping], confidence: float, png: str, svg: str
+) -> None:
+    """The neighbour-overlap chain of every target and concept."""
+    _figure(
+        "overlap_chain",
+        table,
+        text_columns=["name", "period_a", "period_b"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        confidence=confidence,
+    )
+
+
+def word_shift_figure(
+    table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str
+) -> None:
+    """Word-shift bars of consecutive periods."""
+    _figure(
+        "word_shift_bars",
+        table,
+        text_columns=["period_a", "period_b", "term"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        n=n,
+    )
+
+
+def semantic_change_figure(
+    table: str, *, periods: Sequence[Mapping], n: int, confidence: float, png: str, svg: str
+) -> None:
+    """Ranking of the most changed frequent words of consecutive periods."""
+    _figure(
+        "change_ranking",
+        table,
+        text_columns=["period_a", "period_b", "term", "status"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        n=n,
+        confidence=confidence,
+    )

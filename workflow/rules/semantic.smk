@@ -1,0 +1,133 @@
+# Semantic drift of the targets and concepts: their collocates per period, how far the top
+# collocates overlap between consecutive periods, and word shifts between the periods.
+
+
+rule collocates:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        tables=[
+            report(
+                f"results/drift/collocates_{name}.tsv",
+                caption="../report/collocates_table.rst",
+                category="Semantic drift",
+            )
+            for name in KWIC_NAMES
+        ],
+        overlap=report(
+            "results/drift/neighbour_overlap.tsv",
+            caption="../report/neighbour_overlap_table.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/collocates.log",
+    benchmark:
+        "benchmarks/drift/collocates.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        names=KWIC_NAMES,
+        patterns={**config["concepts"], **config["targets"]},
+        periods=PERIOD_NAMES,
+        window=config["collocates"]["window"],
+        min_freq=config["collocates"]["min_freq"],
+        min_target_freq=config["collocates"]["min_target_freq"],
+        top_k=config["collocates"]["top_k"],
+        iterations=config["bootstrap"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/collocates.py"
+
+
+rule word_shift:
+    input:
+        "results/frequencies/by_period.tsv",
+    output:
+        report(
+            "results/drift/word_shift.tsv",
+            caption="../report/word_shift_table.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/word_shift.log",
+    benchmark:
+        "benchmarks/drift/word_shift.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=PERIOD_NAMES,
+        top_terms=config["word_shift"]["top_terms"],
+    script:
+        "../scripts/word_shift.py"
+
+
+rule figure_collocates:
+    input:
+        "results/drift/collocates_{name}.tsv",
+    output:
+        png=report(
+            "results/figures/collocates_{name}.png",
+            caption="../report/collocates.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/collocates_{name}.svg",
+    log:
+        "logs/figures/collocates_{name}.log",
+    benchmark:
+        "benchmarks/figures/collocates_{name}.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        n=config["collocates"]["figure_terms"],
+    script:
+        "../scripts/figure_collocates.py"
+
+
+rule figure_neighbour_overlap:
+    input:
+        "results/drift/neighbour_overlap.tsv",
+    output:
+        png=report(
+            "results/figures/neighbour_overlap.png",
+            caption="../report/neighbour_overlap.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/neighbour_overlap.svg",
+    log:
+        "logs/figures/neighbour_overlap.log",
+    benchmark:
+        "benchmarks/figures/neighbour_overlap.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        confidence=config["bootstrap"]["confidence"],
+    script:
+        "../scripts/figure_neighbour_overlap.py"
+
+
+rule figure_word_shift:
+    input:
+        "results/drift/word_shift.tsv",
+    output:
+        png=report(
+            "results/figures/word_shift.png",
+            caption="../report/word_shift.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/word_shift.svg",
+    log:
+        "logs/figures/word_shift.log",
+    benchmark:
+        "benchmarks/figures/word_shift.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        n=config["word_shift"]["top_terms"],
+    script:
+        "../scripts/figure_word_shift.py"
