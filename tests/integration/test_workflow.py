@@ -40,6 +40,7 @@ FIGURES = [
     "collocates_selvhjelp",
     "neighbour_overlap",
     "word_shift",
+    "semantic_change",
 ]
 
 
@@ -160,6 +161,7 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "jsd",
         "collocates",
         "word_shift",
+        "semantic_change",
         "kwic",
         "summary",
         "config_snapshot",
@@ -379,6 +381,26 @@ def test_word_shift_leans_to_each_periods_own_vocabulary(bundled_run):
     assert first.loc["psykisk_helsearbeid", "signed_contribution"] > 0
     assert second.loc["psykisk_helsearbeid", "signed_contribution"] < 0
     assert second.loc["plan", "leans"] == "folkehelse"
+
+
+def test_semantic_change_ranks_only_words_above_the_floor(bundled_run):
+    effective = yaml.safe_load(
+        (bundled_run.results / "corpus" / "config.yaml").read_text(encoding="utf-8")
+    )
+    floor = effective["vectors"]["min_freq"]
+    change = read_tsv(bundled_run.results / "drift" / "semantic_change.tsv")
+    pairs = set(zip(change["period_a"], change["period_b"], strict=True))
+    assert pairs == {("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")}
+    ranked = change[change["status"] == "ranked"]
+    rare = change[change["status"] == "too rare"]
+    assert len(ranked) + len(rare) == len(change) and len(rare) > len(ranked)
+    assert (ranked[["freq_a", "freq_b"]].min(axis=1) >= floor).all()
+    assert (rare[["freq_a", "freq_b"]].min(axis=1) < floor).all()
+    assert rare["cosine_change"].isna().all()
+    assert ranked["cosine_change"].between(0, 2).all()
+    for (a, _b), group in ranked.groupby(["period_a", "period_b"]):
+        assert group["rank"].tolist() == list(range(1, len(group) + 1)), a
+        assert "selvhjelp" in set(group["term"]), a
 
 
 def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):

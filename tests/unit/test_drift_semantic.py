@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 from ordskifte import drift_plots
 from ordskifte.drift import WORD_SHIFT_COLUMNS, word_shifts
 from ordskifte.plots import period_colours
+from ordskifte.vectors import CHANGE_COLUMNS
 
 ORDER = ["p1", "p2", "p3"]
 LABELS = {"p1": "One", "p2": "Two", "p3": "Three"}
@@ -159,19 +160,7 @@ CHANGES = pd.DataFrame(
         ("p1", "p2", 2, "sosial", 0.5, 0.0, 1.0, 0.6, 8, 15, "ranked"),
         ("p1", "p2", None, "sjelden", math.nan, math.nan, math.nan, math.nan, 1, 3, "too rare"),
     ],
-    columns=[
-        "period_a",
-        "period_b",
-        "rank",
-        "term",
-        "cosine_change",
-        "ci_low",
-        "ci_high",
-        "stability",
-        "freq_a",
-        "freq_b",
-        "status",
-    ],
+    columns=CHANGE_COLUMNS,
 )
 
 

@@ -225,11 +225,13 @@ def drift_outputs():
     figures = [f"collocates_{n}" for n in KWIC_NAMES] + [
         "neighbour_overlap",
         "word_shift",
+        "semantic_change",
     ]
     return [
         *tables,
         "results/drift/neighbour_overlap.tsv",
         "results/drift/word_shift.tsv",
+        "results/drift/semantic_change.tsv",
         *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
     ]
 

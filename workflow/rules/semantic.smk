@@ -1,5 +1,6 @@
 # Semantic drift of the targets and concepts: their collocates per period, how far the top
-# collocates overlap between consecutive periods, and word shifts between the periods.
+# collocates overlap between consecutive periods, word shifts between the periods, and the
+# cosine change of frequent words in aligned count-based vectors.
 
 
 rule collocates:
@@ -62,6 +63,59 @@ rule word_shift:
         top_terms=config["word_shift"]["top_terms"],
     script:
         "../scripts/word_shift.py"
+
+
+rule semantic_change:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        report(
+            "results/drift/semantic_change.tsv",
+            caption="../report/semantic_change_table.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/semantic_change.log",
+    benchmark:
+        "benchmarks/drift/semantic_change.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        window=config["vectors"]["window"],
+        min_freq=config["vectors"]["min_freq"],
+        dimensions=config["vectors"]["dimensions"],
+        iterations=config["vectors"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/semantic_change.py"
+
+
+rule figure_semantic_change:
+    input:
+        "results/drift/semantic_change.tsv",
+    output:
+        png=report(
+            "results/figures/semantic_change.png",
+            caption="../report/semantic_change.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/semantic_change.svg",
+    log:
+        "logs/figures/semantic_change.log",
+    benchmark:
+        "benchmarks/figures/semantic_change.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        periods=config["periods"],
+        n=config["vectors"]["figure_terms"],
+        confidence=config["bootstrap"]["confidence"],
+    script:
+        "../scripts/figure_semantic_change.py"
 
 
 rule figure_collocates:
