@@ -188,6 +188,95 @@ def semantic_change_step(
     write_tsv(result, out)
 
 
+def compounds_step(
+    documents: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    patterns: Mapping[str, Sequence[str]],
+    period_order: Sequence[str],
+    out: str,
+) -> None:
+    """The compound audit: which words each target and concept matched per period, split
+    into modifier and head with the lemma lexicon."""
+    from ordskifte.compounds import compound_audit, simplemma_decompounder
+    from ordskifte.concepts import compile_patterns
+
+    docs = read_documents(documents)
+    frames = []
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        period = docs.at[doc_id, "period_used"]
+        if period not in period_order:
+            continue
+        df = read_parquet(path)
+        for column in ("targets", "concepts"):
+            tagged = df[df[column] != ""]
+            word = tagged["term"].where(tagged["term"] != "", tagged["lemma"]).astype(str)
+            frames.append(
+                pd.DataFrame({"name": tagged[column].astype(str).str.split("|"), "word": word})
+                .explode("name")
+                .assign(period=period, doc_id=doc_id)
+            )
+    hits = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["name", "period", "doc_id", "word"])
+    )
+    hits = hits[hits["name"].isin(list(patterns))]
+    table = compound_audit(
+        hits,
+        compile_patterns(patterns),
+        simplemma_decompounder(("nb", "nn")),
+        period_order=period_order,
+    )
+    write_tsv(table, out)
+    for name, group in table.groupby("name"):
+        log.info(
+            "%s: %d words matched; by role %s",
+            name,
+            group["word"].nunique(),
+            group.groupby("role")["count"].sum().to_dict(),
+        )
+
+
+def births_step(
+    documents: str,
+    by_period: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    period_order: Sequence[str],
+    min_freq: int,
+    window: int,
+    per_term: int,
+    events_out: str,
+    evidence_out: str,
+) -> None:
+    """Term births and deaths between the periods, with their first KWIC lines."""
+    from ordskifte.births import births_and_deaths, evidence, evidence_table
+
+    freq = read_tsv(by_period)
+    freq["period"] = freq["period"].astype(str)
+    freq["term"] = freq["term"].astype(str)
+    events = births_and_deaths(freq, period_order=period_order, min_freq=min_freq)
+    docs = read_documents(documents)
+    lines = []
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        meta = {
+            "doc_id": doc_id,
+            "period": docs.at[doc_id, "period_used"],
+            "year": docs.at[doc_id, "year"],
+        }
+        if meta["period"] in set(events["period"]):
+            lines += evidence(events, read_parquet(path), meta=meta, window=window)
+    write_tsv(events, events_out)
+    write_tsv(evidence_table(lines, per_term=per_term), evidence_out)
+    for (event, period), group in events.groupby(["event", "period"], sort=False):
+        log.info(
+            "%s in %s: %d terms (%s)", event, period, len(group), ", ".join(group["term"].head(10))
+        )
+
+
 # ------------------------------------------------------------------ figures
 def _figure(
     draw: str,

@@ -162,6 +162,8 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "collocates",
         "word_shift",
         "semantic_change",
+        "compounds",
+        "births",
         "kwic",
         "summary",
         "config_snapshot",
@@ -401,6 +403,38 @@ def test_semantic_change_ranks_only_words_above_the_floor(bundled_run):
     for (a, _b), group in ranked.groupby(["period_a", "period_b"]):
         assert group["rank"].tolist() == list(range(1, len(group) + 1)), a
         assert "selvhjelp" in set(group["term"]), a
+
+
+def test_compound_audit_splits_what_the_concepts_matched(bundled_run):
+    audit = read_tsv(bundled_run.results / "drift" / "compounds.tsv", keep_default_na=False)
+    assert set(audit["name"]) == {*CONCEPTS, "selvhjelp"}
+    row = audit[(audit["word"] == "selvhjelpsgruppe") & (audit["period"] == "frivillig")]
+    assert row[["modifier", "link", "head", "role"]].values.tolist() == [
+        ["selvhjelp", "s", "gruppe", "modifier"]
+    ]
+    folkehelse = audit[audit["name"] == "folkehelse"].set_index("word")
+    assert folkehelse.loc["folkehelsearbeid", "role"] == "modifier"
+    # the audit accounts for every hit: its counts add up to the KWIC lines per period
+    kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
+    selvhjelp = audit[audit["name"] == "selvhjelp"].groupby("period")["count"].sum()
+    assert selvhjelp.to_dict() == kwic["period"].value_counts().to_dict()
+    assert set(audit["role"]) <= {"exact", "modifier", "head", "prefix", ""}
+
+
+def test_births_and_deaths_have_kwic_evidence_from_their_period(bundled_run):
+    drift = bundled_run.results / "drift"
+    events = read_tsv(drift / "births_deaths.tsv", keep_default_na=False)
+    evidence = read_tsv(drift / "births_deaths_kwic.tsv", keep_default_na=False)
+    born = events[events["event"] == "birth"].set_index("term")
+    assert born.loc["plan", "period"] == "folkehelse"
+    assert "frivillig" not in set(events.loc[events["event"] == "birth", "period"])
+    assert "folkehelse" not in set(events.loc[events["event"] == "death", "period"])
+    assert (events["count"] >= 5).all()
+    period_of = {(e, t): p for e, t, p in events[["event", "term", "period"]].values}
+    for event, term, period in evidence[["event", "term", "period"]].values:
+        assert period_of[(event, term)] == period
+    lines = evidence.groupby(["event", "term"]).size()
+    assert set(lines.index) == set(period_of) and lines.max() <= 3
 
 
 def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):

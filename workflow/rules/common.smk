@@ -232,6 +232,9 @@ def drift_outputs():
         "results/drift/neighbour_overlap.tsv",
         "results/drift/word_shift.tsv",
         "results/drift/semantic_change.tsv",
+        "results/drift/compounds.tsv",
+        "results/drift/births_deaths.tsv",
+        "results/drift/births_deaths_kwic.tsv",
         *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
     ]
 

@@ -1,6 +1,7 @@
 # Semantic drift of the targets and concepts: their collocates per period, how far the top
-# collocates overlap between consecutive periods, word shifts between the periods, and the
-# cosine change of frequent words in aligned count-based vectors.
+# collocates overlap between consecutive periods, word shifts between the periods, the
+# cosine change of frequent words in aligned count-based vectors, the compounds each
+# concept matched, and term births and deaths with their KWIC evidence.
 
 
 rule collocates:
@@ -116,6 +117,62 @@ rule figure_semantic_change:
         confidence=config["bootstrap"]["confidence"],
     script:
         "../scripts/figure_semantic_change.py"
+
+
+rule compounds:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        report(
+            "results/drift/compounds.tsv",
+            caption="../report/compounds.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/compounds.log",
+    benchmark:
+        "benchmarks/drift/compounds.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        patterns={**config["concepts"], **config["targets"]},
+        periods=PERIOD_NAMES,
+    script:
+        "../scripts/compounds.py"
+
+
+rule births:
+    input:
+        documents="results/corpus/documents.tsv",
+        by_period="results/frequencies/by_period.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        events=report(
+            "results/drift/births_deaths.tsv",
+            caption="../report/births_deaths.rst",
+            category="Semantic drift",
+        ),
+        evidence=report(
+            "results/drift/births_deaths_kwic.tsv",
+            caption="../report/births_deaths_kwic.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/births.log",
+    benchmark:
+        "benchmarks/drift/births.tsv"
+    conda:
+        "../../envs/ordskifte.yaml"
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        min_freq=config["births"]["min_freq"],
+        window=config["kwic"]["window"],
+        per_term=config["births"]["kwic_lines"],
+    script:
+        "../scripts/births.py"
 
 
 rule figure_collocates:
