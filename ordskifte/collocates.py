@@ -434,3 +434,72 @@ def neighbour_overlap(
             )
         )
     return pd.DataFrame(rows, columns=list(OVERLAP_COLUMNS))
+
+
+EVIDENCE_COLUMNS = (
+    "name",
+    "period",
+    "collocate",
+    "doc_id",
+    "year",
+    "page",
+    "left",
+    "match",
+    "right",
+)
+
+
+def collocate_evidence(
+    tokens: pd.DataFrame,
+    patterns: Sequence[Pattern],
+    collocates: set[str],
+    *,
+    window: int,
+    context: int,
+    meta: Mapping[str, str],
+) -> list[dict]:
+    """KWIC lines of one document showing a hit next to one of its ``collocates``.
+
+    For every hit (as in :func:`document_cooccurrence`) and every content token within
+    ``window`` tokens of it in the sentence whose term is in ``collocates``, one line: the hit
+    with ±``context`` words of the sentence around it, the collocate in capitals in the
+    context. ``meta`` gives ``name``, ``doc_id``, ``period`` and ``year``.
+    """
+    if not len(tokens) or not collocates:
+        return []
+    tok = tokens["token"].tolist()
+    lem = tokens["lemma"].tolist()
+    form = tokens["form"].tolist()
+    sent = tokens["sentence"].to_numpy()
+    terms = tokens["term"].astype(str).tolist()
+    stop = tokens["is_stopword"].to_numpy(dtype=bool)
+    page = tokens["page"].tolist()
+    lines = []
+    for start, end in find_matches(tok, lem, patterns, sentences=sent):
+        _, near = window_mask(sent, [(start, end)], window=window)
+        seen = set()
+        for i in np.flatnonzero(near):
+            if stop[i] or terms[i] not in collocates or terms[i] in seen:
+                continue
+            seen.add(terms[i])
+            lo, hi = start, end
+            while lo > 0 and start - lo < context and sent[lo - 1] == sent[start]:
+                lo -= 1
+            while hi < len(tok) and hi - end < context and sent[hi] == sent[start]:
+                hi += 1
+            words = [f.upper() if k == i else f for k, f in enumerate(form[lo:hi], start=lo)]
+            p = page[start]
+            lines.append(
+                {
+                    "name": meta["name"],
+                    "period": meta["period"],
+                    "collocate": terms[i],
+                    "doc_id": meta["doc_id"],
+                    "year": meta["year"],
+                    "page": "" if p is None or pd.isna(p) else str(int(p)),
+                    "left": " ".join(words[: start - lo]),
+                    "match": " ".join(words[start - lo : end - lo]),
+                    "right": " ".join(words[end - lo :]),
+                }
+            )
+    return lines

@@ -34,13 +34,25 @@ def collocates_step(
     seed: int,
     outputs: Mapping[str, str],
     overlap_out: str,
+    evidence_out: str,
+    context: int,
+    evidence_lines: int,
 ) -> None:
-    """Collocate tables of every target and concept, and their neighbour overlap.
+    """Collocate tables of every target and concept, their neighbour overlap, and KWIC
+    evidence for the top collocates.
 
-    Reads each token table once; documents without a period are left out (collocates are
-    compared between periods).
+    Reads each token table twice (counts, then the evidence lines of the top ``top_k``
+    collocates of each period, at most ``evidence_lines`` per collocate, ±``context``
+    words); documents without a period are left out (collocates are compared between
+    periods).
     """
-    from ordskifte.collocates import collocate_table, document_cooccurrence, neighbour_overlap
+    from ordskifte.collocates import (
+        EVIDENCE_COLUMNS,
+        collocate_evidence,
+        collocate_table,
+        document_cooccurrence,
+        neighbour_overlap,
+    )
     from ordskifte.concepts import compile_patterns
 
     docs = read_documents(documents)
@@ -57,7 +69,7 @@ def collocates_step(
         doc_frames.append(per_doc)
     cooccurrence = pd.concat(co_frames, ignore_index=True) if co_frames else None
     per_document = pd.concat(doc_frames, ignore_index=True) if doc_frames else None
-    overlaps = []
+    overlaps, tops = [], {}
     for name in sorted(compiled):
         if cooccurrence is None:
             raise ValueError("collocates: no document with a period to analyse")
@@ -67,6 +79,8 @@ def collocates_step(
             co, nd, period_order=period_order, min_freq=min_freq, min_target_freq=min_target_freq
         )
         write_tsv(table, outputs[name])
+        for period, group in table.groupby("period"):
+            tops[(name, period)] = set(group.head(top_k)["collocate"].astype(str))
         overlaps.append(
             neighbour_overlap(
                 co,
@@ -95,6 +109,30 @@ def collocates_step(
         log.info("%s: %d collocates; hits per period %s", name, len(table), hits.to_dict())
     overlap = pd.concat(overlaps, ignore_index=True)
     write_tsv(overlap, overlap_out)
+    lines = []
+    for doc_id, path in zip(doc_ids, tokens, strict=True):
+        period = docs.at[doc_id, "period_used"]
+        if not any((name, period) in tops for name in compiled):
+            continue
+        df = read_parquet(path)
+        for name in sorted(compiled):
+            meta = {
+                "name": name,
+                "doc_id": doc_id,
+                "period": period,
+                "year": docs.at[doc_id, "year"],
+            }
+            collocates = tops.get((name, period), set())
+            lines += collocate_evidence(
+                df, compiled[name], collocates, window=window, context=context, meta=meta
+            )
+    rank = {p: i for i, p in enumerate(period_order)}
+    evidence = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
+    evidence = evidence.assign(_rank=evidence["period"].map(rank)).sort_values(
+        ["name", "_rank", "collocate"], kind="mergesort"
+    )
+    evidence = evidence.groupby(["name", "period", "collocate"], sort=False).head(evidence_lines)
+    write_tsv(evidence.drop(columns="_rank").reset_index(drop=True), evidence_out)
     log.info(
         "neighbour overlap:\n%s",
         overlap[["name", "period_a", "period_b", "jaccard", "ci_low", "ci_high", "thin"]].to_string(

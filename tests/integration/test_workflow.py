@@ -362,6 +362,21 @@ def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
     assert "nasjonal" not in set(table.loc[table["period"] == "frivillig", "collocate"])
 
 
+def test_every_top_collocate_has_kwic_evidence_from_its_period(bundled_run):
+    drift = bundled_run.results / "drift"
+    evidence = read_tsv(drift / "collocates_kwic.tsv", keep_default_na=False)
+    table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
+    top = table.groupby("period").head(15)
+    mine = evidence[evidence["name"] == "selvhjelp"]
+    assert set(zip(mine["period"], mine["collocate"], strict=True)) == set(
+        zip(top["period"], top["collocate"], strict=True)
+    )
+    assert mine.groupby(["period", "collocate"]).size().max() <= 3
+    docs = read_manifest(bundled_run).set_index("doc_id")
+    assert set(mine["doc_id"]) <= set(docs.index)
+    assert mine["match"].str.lower().str.startswith(("selvhjelp", "sjølhjelp")).all()
+
+
 def test_neighbour_overlap_marks_thin_data_and_shows_drift_for_selvhjelp(bundled_run):
     overlap = read_tsv(bundled_run.results / "drift" / "neighbour_overlap.tsv")
     pairs = [("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")]

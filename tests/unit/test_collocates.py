@@ -13,6 +13,7 @@ from ordskifte.collocates import (
     COLLOCATE_COLUMNS,
     OVERLAP_COLUMNS,
     association,
+    collocate_evidence,
     collocate_table,
     document_cooccurrence,
     jaccard,
@@ -219,3 +220,24 @@ def test_overlap_without_enough_documents_has_no_interval():
     assert table["n_docs_a"].tolist() == [1]
     assert math.isnan(table["ci_low"].iloc[0]) and math.isnan(table["ci_high"].iloc[0])
     assert table["thin"].tolist() == [True]
+
+
+def test_collocate_evidence_shows_the_hit_with_the_collocate_in_capitals():
+    frame = token_frame(TEXT)
+    frame = frame.assign(
+        form=frame["token"], page=pd.array([7] * len(frame), dtype="Int32"), paragraph=0
+    )
+    meta = {"name": "selvhjelp", "doc_id": "d1", "period": "p1", "year": "1993"}
+    lines = collocate_evidence(
+        frame, PATTERNS["selvhjelp"], {"b", "d"}, window=2, context=3, meta=meta
+    )
+    # "d" is outside every window; "b" is near both hits, one line per hit
+    assert [(x["left"], x["match"], x["right"], x["collocate"]) for x in lines] == [
+        ("a", "selvhjelp", "B c og", "b"),
+        ("B", "selvhjelp", "c", "b"),
+    ]
+    assert {(x["doc_id"], x["year"], x["page"]) for x in lines} == {("d1", "1993", "7")}
+    assert (
+        collocate_evidence(frame, PATTERNS["selvhjelp"], set(), window=2, context=3, meta=meta)
+        == []
+    )

@@ -230,6 +230,7 @@ def drift_outputs():
     return [
         *tables,
         "results/drift/neighbour_overlap.tsv",
+        "results/drift/collocates_kwic.tsv",
         "results/drift/word_shift.tsv",
         "results/drift/semantic_change.tsv",
         "results/drift/compounds.tsv",

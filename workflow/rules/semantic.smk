@@ -22,6 +22,11 @@ rule collocates:
             caption="../report/neighbour_overlap_table.rst",
             category="Semantic drift",
         ),
+        evidence=report(
+            "results/drift/collocates_kwic.tsv",
+            caption="../report/collocates_kwic.rst",
+            category="Semantic drift",
+        ),
     log:
         "logs/drift/collocates.log",
     benchmark:
@@ -37,6 +42,8 @@ rule collocates:
         min_freq=config["collocates"]["min_freq"],
         min_target_freq=config["collocates"]["min_target_freq"],
         top_k=config["collocates"]["top_k"],
+        context=config["kwic"]["window"],
+        evidence_lines=config["collocates"]["kwic_lines"],
         iterations=config["bootstrap"]["iterations"],
         confidence=config["bootstrap"]["confidence"],
         seed=config["seed"],

@@ -26,5 +26,8 @@ run_logged(
         seed=sm.params.seed,
         outputs=dict(zip(sm.params.names, sm.output.tables, strict=True)),
         overlap_out=sm.output.overlap,
+        evidence_out=sm.output.evidence,
+        context=sm.params.context,
+        evidence_lines=sm.params.evidence_lines,
     ),
 )
