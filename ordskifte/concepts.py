@@ -6,24 +6,53 @@ Norwegian writes compounds as one word, so prefix matching is how the concept fa
 them). A word matches a token if it matches the token's lowercase surface form or its
 normalised form (lemma or stem), so ``psykisk helse*`` catches "psykiske helse" through the
 lemma ``psykisk``.
+
+A family is a list of patterns (prefix matching as above) or ``{"patterns": [...], "match":
+mode}`` with mode
+
+* ``prefix``: the same as the list form;
+* ``exact``: whole words only, a ``*`` is ignored;
+* ``compound``: the word itself, or a compound with the word as its modifier or head
+  (:mod:`ordskifte.compounds`: ``selvhjelp`` matches *selvhjelpsgruppene* and
+  *brukerselvhjelp* but not *selvhjelpsak* written without the linking *s*), which prefix
+  matching cannot do for heads and overdoes for look-alike prefixes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 _ITEM = re.compile(r"^[^\s*]+\*?$")
+MATCH_MODES = ("prefix", "compound", "exact")
 
 
 @dataclass(frozen=True)
 class Item:
     text: str
     prefix: bool
+    mode: str = field(default="prefix", repr=False)
+    splitter: Any = field(default=None, repr=False, compare=False)  # a Decompounder
 
     def matches(self, word: str) -> bool:
+        if self.mode == "exact":
+            return word == self.text
+        if self.mode == "compound":
+            from ordskifte.compounds import compound_role
+
+            if word == self.text:
+                return True
+            return compound_role(word, self.text, self._splitter()) in ("modifier", "head")
         return word.startswith(self.text) if self.prefix else word == self.text
+
+    def _splitter(self):
+        if self.splitter is not None:
+            return self.splitter
+        from ordskifte.compounds import simplemma_decompounder
+
+        return simplemma_decompounder()  # loaded once per process, when first needed
 
 
 Pattern = tuple[Item, ...]
@@ -44,11 +73,40 @@ def compile_pattern(pattern: str) -> Pattern:
     return tuple(Item(w.rstrip("*"), w.endswith("*")) for w in words)
 
 
-def compile_patterns(named: Mapping[str, Iterable[str]]) -> dict[str, list[Pattern]]:
-    """Compile ``{name: [pattern, ...]}``; longest patterns first so they win at a position."""
+def family(spec: Iterable[str] | Mapping[str, Any]) -> tuple[list[str], str]:
+    """The patterns and match mode of a family: a list (prefix matching) or ``{"patterns":
+    [...], "match": mode}``; raise ``ValueError`` on anything else."""
+    if isinstance(spec, Mapping):
+        unknown = sorted(set(spec) - {"patterns", "match"})
+        mode = spec.get("match", "prefix")
+        if unknown or "patterns" not in spec or mode not in MATCH_MODES:
+            raise ValueError(
+                f"invalid family {dict(spec)!r}: give a list of patterns, or "
+                f"{{patterns: [...], match: {' | '.join(MATCH_MODES)}}}"
+            )
+        return list(spec["patterns"]), mode
+    if isinstance(spec, str):
+        raise ValueError(f"invalid family {spec!r}: give a list of patterns, e.g. [{spec!r}]")
+    return list(spec), "prefix"
+
+
+def compile_patterns(
+    named: Mapping[str, Iterable[str] | Mapping[str, Any]], *, splitter: Any = None
+) -> dict[str, list[Pattern]]:
+    """Compile ``{name: family}`` (see :func:`family`); longest patterns first so they win at
+    a position. ``compound`` families use ``splitter`` (a
+    :class:`ordskifte.compounds.Decompounder`; by default simplemma's, loaded when a word is
+    first matched, so compiling stays cheap)."""
     out = {}
-    for name, patterns in named.items():
-        compiled = [compile_pattern(p) for p in patterns]
+    for name, spec in named.items():
+        patterns, mode = family(spec)
+        compiled = [
+            tuple(
+                Item(i.text, i.prefix, mode, splitter if mode == "compound" else None)
+                for i in compile_pattern(p)
+            )
+            for p in patterns
+        ]
         out[name] = sorted(compiled, key=len, reverse=True)
     return out
 

@@ -88,3 +88,56 @@ def period_divergence(
         else pd.DataFrame(columns=contrib_cols + ["leans"])
     )
     return pair_table, contrib_table
+
+
+WORD_SHIFT_COLUMNS = (
+    "period_a",
+    "period_b",
+    "rank",
+    "term",
+    "p",
+    "q",
+    "contribution",
+    "signed_contribution",
+    "share",
+    "leans",
+)
+
+
+def word_shifts(
+    term_counts: dict[str, pd.Series], *, order: Sequence[str], top_terms: int
+) -> pd.DataFrame:
+    r"""Jensen–Shannon word shift of each pair of consecutive periods (Gallagher et al. 2021).
+
+    Each term's contribution :math:`\delta_i` to the divergence of periods *a* and *b*
+    (:func:`ordskifte.stats.jensen_shannon`, bits; the contributions sum to the JSD) is
+    signed by the period it leans to: ``signed_contribution`` is :math:`+\delta_i` when the
+    term is relatively more frequent in the later period *b* and :math:`-\delta_i` when in
+    *a*, as the bars of a shifterator JSD word-shift graph. ``share`` is
+    :math:`\delta_i / \mathrm{JSD}`.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`WORD_SHIFT_COLUMNS`: the ``top_terms`` largest contributions of each
+        consecutive pair of the periods present, ranked within the pair.
+
+    References
+    ----------
+    Gallagher, R. J., Frank, M. R., Mitchell, L., Schwartz, A. J., Reagan, A. J., Danforth,
+    C. M., & Dodds, P. S. (2021). Generalized word shift graphs: a method for visualizing and
+    explaining pairwise comparisons between texts. *EPJ Data Science*, 10, 4.
+    """
+    if top_terms < 1:
+        raise ValueError(f"word_shift.top_terms must be at least 1, got {top_terms}")
+    present = [p for p in order if p in term_counts]
+    frames = []
+    for a, b in zip(present, present[1:], strict=False):
+        _, table = period_divergence(
+            {a: term_counts[a], b: term_counts[b]}, order=[a, b], top_terms=top_terms
+        )
+        sign = table["leans"].map({a: -1.0, b: 1.0})
+        frames.append(table.assign(signed_contribution=sign * table["contribution"]))
+    if not frames:
+        return pd.DataFrame(columns=list(WORD_SHIFT_COLUMNS))
+    return pd.concat(frames, ignore_index=True)[list(WORD_SHIFT_COLUMNS)]

@@ -148,3 +148,89 @@ def actor_networks_figure(
         short_names={a["name"]: a.get("label") or a["name"] for a in actors},
     )
     plots.save_figure(fig, png, svg)
+
+
+# ------------------------------------------------------------------ semantic drift
+def _figure(
+    draw: str,
+    table: str,
+    *,
+    text_columns: Sequence[str],
+    periods: Sequence[Mapping],
+    png: str,
+    svg: str,
+    **options,
+) -> None:
+    """Read ``table`` (``text_columns`` as strings), draw it with ``drift_plots.<draw>``
+    with the periods' order and labels, and save the figure as PNG and SVG."""
+    from ordskifte import drift_plots, plots
+
+    order, labels = period_labels(periods)
+    df = read_tsv(table)
+    for col in text_columns:
+        if col in df.columns:
+            df[col] = df[col].astype(str)
+    fig = getattr(drift_plots, draw)(df, period_order=order, labels=labels, **options)
+    plots.save_figure(fig, png, svg)
+
+
+def collocates_figure(
+    table: str, *, name: str, periods: Sequence[Mapping], n: int, png: str, svg: str
+) -> None:
+    """Collocate panels of one target or concept."""
+    _figure(
+        "collocate_panels",
+        table,
+        text_columns=["period", "collocate"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        name=name,
+        n=n,
+    )
+
+
+def overlap_figure(
+    table: str, *, periods: Sequence[Mapping], confidence: float, png: str, svg: str
+) -> None:
+    """The neighbour-overlap chain of every target and concept."""
+    _figure(
+        "overlap_chain",
+        table,
+        text_columns=["name", "period_a", "period_b"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        confidence=confidence,
+    )
+
+
+def word_shift_figure(
+    table: str, *, periods: Sequence[Mapping], n: int, png: str, svg: str
+) -> None:
+    """Word-shift bars of consecutive periods."""
+    _figure(
+        "word_shift_bars",
+        table,
+        text_columns=["period_a", "period_b", "term"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        n=n,
+    )
+
+
+def semantic_change_figure(
+    table: str, *, periods: Sequence[Mapping], n: int, confidence: float, png: str, svg: str
+) -> None:
+    """Ranking of the most changed frequent words of consecutive periods."""
+    _figure(
+        "change_ranking",
+        table,
+        text_columns=["period_a", "period_b", "term", "status"],
+        periods=periods,
+        png=png,
+        svg=svg,
+        n=n,
+        confidence=confidence,
+    )

@@ -304,6 +304,23 @@ def test_concept_with_an_invalid_pattern_is_an_error(small_run, tmp_path):
     assert lines_with(run.output, "selv*hjelp"), run.describe()
 
 
+def test_concept_with_an_unknown_match_mode_is_an_error(small_run, tmp_path):
+    configfile = tmp_path / "mode.yaml"
+    configfile.write_text(
+        "concepts:\n  hjelp: {patterns: [hjelp], match: fuzzy}\n", encoding="utf-8"
+    )
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode != 0, run.describe()
+    assert_no_job_ran(run)
+    assert lines_with(run.output, "fuzzy"), run.describe()
+    # the same family with a known mode is accepted
+    configfile.write_text(
+        "concepts:\n  hjelp: {patterns: [hjelp], match: compound}\n", encoding="utf-8"
+    )
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode == 0, run.describe()
+
+
 def test_allowed_overlap_and_gaps_are_warnings(small_run, tmp_path):
     configfile = tmp_path / "overlap-allowed.yaml"
     configfile.write_text(

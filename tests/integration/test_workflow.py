@@ -40,6 +40,10 @@ FIGURES = [
     "actor_mentions",
     "actor_types",
     "actor_networks",
+    "collocates_selvhjelp",
+    "neighbour_overlap",
+    "word_shift",
+    "semantic_change",
 ]
 
 
@@ -158,6 +162,11 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "keyness_vs_previous",
         "concepts",
         "jsd",
+        "collocates",
+        "word_shift",
+        "semantic_change",
+        "compounds",
+        "births",
         "kwic",
         "summary",
         "config_snapshot",
@@ -340,6 +349,114 @@ def test_jsd_between_every_pair_of_periods(bundled_run):
     }
     assert ((jsd["jsd"] > 0) & (jsd["jsd"] <= 1)).all(), jsd
     assert (jsd["top_terms"].str.len() > 0).all()
+
+
+# ------------------------------------------------------------------ semantic drift
+def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
+    drift = bundled_run.results / "drift"
+    table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
+    kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
+    assert list(table["period"].unique()) == PERIODS
+    hits = table.groupby("period")["target_freq"].first()
+    assert hits.to_dict() == kwic["period"].value_counts().reindex(PERIODS).to_dict()
+    assert not table["thin"].any()  # 48, 42 and 220 hits, above the floor of 20
+    assert (table["co_freq"] >= 2).all() and (table["co_freq"] > table["expected"]).all()
+    for period, group in table.groupby("period"):
+        assert group["rank"].tolist() == list(range(1, len(group) + 1)), period
+        assert group["g2"].is_monotonic_decreasing, period
+    top = {p: set(g.head(15)["collocate"]) for p, g in table.groupby("period")}
+    assert "nasjonal" in top["folkehelse"]
+    assert "nasjonal" not in set(table.loc[table["period"] == "frivillig", "collocate"])
+
+
+def test_every_top_collocate_has_kwic_evidence_from_its_period(bundled_run):
+    drift = bundled_run.results / "drift"
+    evidence = read_tsv(drift / "collocates_kwic.tsv", keep_default_na=False)
+    table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
+    top = table.groupby("period").head(15)
+    mine = evidence[evidence["name"] == "selvhjelp"]
+    assert set(zip(mine["period"], mine["collocate"], strict=True)) == set(
+        zip(top["period"], top["collocate"], strict=True)
+    )
+    assert mine.groupby(["period", "collocate"]).size().max() <= 3
+    docs = read_manifest(bundled_run).set_index("doc_id")
+    assert set(mine["doc_id"]) <= set(docs.index)
+    assert mine["match"].str.lower().str.startswith(("selvhjelp", "sjølhjelp")).all()
+
+
+def test_neighbour_overlap_marks_thin_data_and_shows_drift_for_selvhjelp(bundled_run):
+    overlap = read_tsv(bundled_run.results / "drift" / "neighbour_overlap.tsv")
+    pairs = [("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")]
+    for name in CONCEPTS + ["selvhjelp"]:
+        rows = overlap[overlap["name"] == name]
+        assert list(zip(rows["period_a"], rows["period_b"], strict=True)) == pairs, name
+    thin = overlap[["target_freq_a", "target_freq_b"]].min(axis=1) < 20
+    assert overlap["thin"].tolist() == thin.tolist()
+    selvhjelp = overlap[overlap["name"] == "selvhjelp"]
+    assert (selvhjelp["jaccard"] < 0.5).all()  # its company changes between periods
+    assert (selvhjelp["ci_low"] <= selvhjelp["ci_high"]).all()
+
+
+def test_word_shift_leans_to_each_periods_own_vocabulary(bundled_run):
+    shift = read_tsv(bundled_run.results / "drift" / "word_shift.tsv")
+    first = shift[shift["period_a"] == "frivillig"].set_index("term")
+    second = shift[shift["period_a"] == "psykisk_helse"].set_index("term")
+    assert len(first) == len(second) == 30
+    assert first.loc["psykisk_helsearbeid", "signed_contribution"] > 0
+    assert second.loc["psykisk_helsearbeid", "signed_contribution"] < 0
+    assert second.loc["plan", "leans"] == "folkehelse"
+
+
+def test_semantic_change_ranks_only_words_above_the_floor(bundled_run):
+    effective = yaml.safe_load(
+        (bundled_run.results / "corpus" / "config.yaml").read_text(encoding="utf-8")
+    )
+    floor = effective["vectors"]["min_freq"]
+    change = read_tsv(bundled_run.results / "drift" / "semantic_change.tsv")
+    pairs = set(zip(change["period_a"], change["period_b"], strict=True))
+    assert pairs == {("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")}
+    ranked = change[change["status"] == "ranked"]
+    rare = change[change["status"] == "too rare"]
+    assert len(ranked) + len(rare) == len(change) and len(rare) > len(ranked)
+    assert (ranked[["freq_a", "freq_b"]].min(axis=1) >= floor).all()
+    assert (rare[["freq_a", "freq_b"]].min(axis=1) < floor).all()
+    assert rare["cosine_change"].isna().all()
+    assert ranked["cosine_change"].between(0, 2).all()
+    for (a, _b), group in ranked.groupby(["period_a", "period_b"]):
+        assert group["rank"].tolist() == list(range(1, len(group) + 1)), a
+        assert "selvhjelp" in set(group["term"]), a
+
+
+def test_compound_audit_splits_what_the_concepts_matched(bundled_run):
+    audit = read_tsv(bundled_run.results / "drift" / "compounds.tsv", keep_default_na=False)
+    assert set(audit["name"]) == {*CONCEPTS, "selvhjelp"}
+    row = audit[(audit["word"] == "selvhjelpsgruppe") & (audit["period"] == "frivillig")]
+    assert row[["modifier", "link", "head", "role"]].values.tolist() == [
+        ["selvhjelp", "s", "gruppe", "modifier"]
+    ]
+    folkehelse = audit[audit["name"] == "folkehelse"].set_index("word")
+    assert folkehelse.loc["folkehelsearbeid", "role"] == "modifier"
+    # the audit accounts for every hit: its counts add up to the KWIC lines per period
+    kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
+    selvhjelp = audit[audit["name"] == "selvhjelp"].groupby("period")["count"].sum()
+    assert selvhjelp.to_dict() == kwic["period"].value_counts().to_dict()
+    assert set(audit["role"]) <= {"exact", "modifier", "head", "prefix", ""}
+
+
+def test_births_and_deaths_have_kwic_evidence_from_their_period(bundled_run):
+    drift = bundled_run.results / "drift"
+    events = read_tsv(drift / "births_deaths.tsv", keep_default_na=False)
+    evidence = read_tsv(drift / "births_deaths_kwic.tsv", keep_default_na=False)
+    born = events[events["event"] == "birth"].set_index("term")
+    assert born.loc["plan", "period"] == "folkehelse"
+    assert "frivillig" not in set(events.loc[events["event"] == "birth", "period"])
+    assert "folkehelse" not in set(events.loc[events["event"] == "death", "period"])
+    assert (events["count"] >= 5).all()
+    period_of = {(e, t): p for e, t, p in events[["event", "term", "period"]].values}
+    for event, term, period in evidence[["event", "term", "period"]].values:
+        assert period_of[(event, term)] == period
+    lines = evidence.groupby(["event", "term"]).size()
+    assert set(lines.index) == set(period_of) and lines.max() <= 3
 
 
 def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):

@@ -245,6 +245,27 @@ FIGURES = [
 ]
 
 
+def drift_outputs():
+    """Semantic drift (workflow/rules/semantic.smk): tables and figures."""
+    tables = [f"results/drift/collocates_{n}.tsv" for n in KWIC_NAMES]
+    figures = [f"collocates_{n}" for n in KWIC_NAMES] + [
+        "neighbour_overlap",
+        "word_shift",
+        "semantic_change",
+    ]
+    return [
+        *tables,
+        "results/drift/neighbour_overlap.tsv",
+        "results/drift/collocates_kwic.tsv",
+        "results/drift/word_shift.tsv",
+        "results/drift/semantic_change.tsv",
+        "results/drift/compounds.tsv",
+        "results/drift/births_deaths.tsv",
+        "results/drift/births_deaths_kwic.tsv",
+        *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
+    ]
+
+
 def all_outputs():
     return [
         "results/corpus/summary.tsv",
@@ -266,6 +287,7 @@ def all_outputs():
             for g in GROUP_COLUMNS
             for f in ("frequencies", "totals", "keyness", "concepts")
         ],
+        *drift_outputs(),
         *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
         *(
             ["results/topics/dynamic/topic_terms.tsv"]

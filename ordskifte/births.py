@@ -1,0 +1,100 @@
+"""Term births and deaths: words frequent in one period and absent from every period before
+(a birth) or after (a death), with keyword-in-context lines as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ordskifte.concepts import compile_pattern
+from ordskifte.kwic import KWIC_COLUMNS, kwic_lines
+
+EVENT_COLUMNS = ("event", "period", "term", "count", "n_docs", "absent_from")
+EVIDENCE_COLUMNS = ("event", "term", *KWIC_COLUMNS)
+
+
+def births_and_deaths(
+    by_period: pd.DataFrame, *, period_order: Sequence[str], min_freq: int
+) -> pd.DataFrame:
+    """Terms born or dying in a period.
+
+    A term is *born* in period *p* when it occurs at least ``min_freq`` times in *p* and never
+    in any earlier period (the first period has no births: nothing is known before it); it
+    *dies* after *p* when it occurs at least ``min_freq`` times in *p* and never in a later
+    period (the last period has no deaths). Absence is absence from the corpus, not from the
+    language: with small periods many births and deaths are just topics of single documents,
+    which ``n_docs`` shows.
+
+    Parameters
+    ----------
+    by_period : DataFrame
+        ``period, term, count, doc_freq`` (``results/frequencies/by_period.tsv``).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`EVENT_COLUMNS` (``absent_from`` lists the periods without the term),
+        births then deaths, periods in order, then by count (most first) and term.
+    """
+    if min_freq < 1:
+        raise ValueError(f"births.min_freq must be at least 1, got {min_freq}")
+    present = [p for p in period_order if p in set(by_period["period"].astype(str))]
+    counts = by_period.pivot_table(
+        index="term", columns="period", values="count", aggfunc="sum", fill_value=0
+    ).reindex(columns=present, fill_value=0)
+    docs = by_period.pivot_table(
+        index="term", columns="period", values="doc_freq", aggfunc="sum", fill_value=0
+    ).reindex(columns=present, fill_value=0)
+    rows = []
+    for event, others in (("birth", lambda i: present[:i]), ("death", lambda i: present[i + 1 :])):
+        for i, period in enumerate(present):
+            absent = others(i)
+            if not absent:
+                continue
+            hit = (counts[period] >= min_freq) & (counts[absent].sum(axis=1) == 0)
+            for term in counts.index[hit]:
+                rows.append(
+                    (
+                        event,
+                        period,
+                        str(term),
+                        int(counts.at[term, period]),
+                        int(docs.at[term, period]),
+                        ", ".join(absent),
+                        i,
+                    )
+                )
+    out = pd.DataFrame(rows, columns=[*EVENT_COLUMNS, "_rank"])
+    out = out.sort_values(
+        ["event", "_rank", "count", "term"], ascending=[True, True, False, True], kind="mergesort"
+    )
+    return out.drop(columns="_rank").reset_index(drop=True)
+
+
+def evidence(
+    events: pd.DataFrame,
+    tokens: pd.DataFrame,
+    *,
+    meta: dict,
+    window: int,
+) -> list[dict]:
+    """KWIC lines of one document for the events of its period.
+
+    A term is matched on its lemmas (a multi-word term ``psykisk_helsearbeid`` as the lemma
+    sequence "psykisk helsearbeid"). ``meta`` gives the document's ``doc_id``, ``period`` and
+    ``year``.
+    """
+    lines = []
+    for event, term in events.loc[events["period"] == meta["period"], ["event", "term"]].values:
+        pattern = compile_pattern(str(term).replace("_", " "))
+        for line in kwic_lines(tokens, [pattern], window=window, meta=meta):
+            lines.append({"event": event, "term": term, **line})
+    return lines
+
+
+def evidence_table(lines: list[dict], *, per_term: int) -> pd.DataFrame:
+    """The first ``per_term`` lines of each event and term, by document and position."""
+    df = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
+    df = df.sort_values(["event", "term", "doc_id", "paragraph", "sentence"], kind="mergesort")
+    return df.groupby(["event", "term"], sort=False).head(per_term).reset_index(drop=True)

@@ -1,0 +1,271 @@
+# Semantic drift of the targets and concepts: their collocates per period, how far the top
+# collocates overlap between consecutive periods, word shifts between the periods, the
+# cosine change of frequent words in aligned count-based vectors, the compounds each
+# concept matched, and term births and deaths with their KWIC evidence.
+
+
+rule collocates:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        tables=[
+            report(
+                f"results/drift/collocates_{name}.tsv",
+                caption="../report/collocates_table.rst",
+                category="Semantic drift",
+            )
+            for name in KWIC_NAMES
+        ],
+        overlap=report(
+            "results/drift/neighbour_overlap.tsv",
+            caption="../report/neighbour_overlap_table.rst",
+            category="Semantic drift",
+        ),
+        evidence=report(
+            "results/drift/collocates_kwic.tsv",
+            caption="../report/collocates_kwic.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/collocates.log",
+    benchmark:
+        "benchmarks/drift/collocates.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=DOC_IDS,
+        names=KWIC_NAMES,
+        patterns={**config["concepts"], **config["targets"]},
+        periods=PERIOD_NAMES,
+        window=config["collocates"]["window"],
+        min_freq=config["collocates"]["min_freq"],
+        min_target_freq=config["collocates"]["min_target_freq"],
+        top_k=config["collocates"]["top_k"],
+        context=config["kwic"]["window"],
+        evidence_lines=config["collocates"]["kwic_lines"],
+        iterations=config["bootstrap"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/collocates.py"
+
+
+rule word_shift:
+    input:
+        "results/frequencies/by_period.tsv",
+    output:
+        report(
+            "results/drift/word_shift.tsv",
+            caption="../report/word_shift_table.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/word_shift.log",
+    benchmark:
+        "benchmarks/drift/word_shift.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        periods=PERIOD_NAMES,
+        top_terms=config["word_shift"]["top_terms"],
+    script:
+        "../scripts/word_shift.py"
+
+
+rule semantic_change:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        report(
+            "results/drift/semantic_change.tsv",
+            caption="../report/semantic_change_table.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/semantic_change.log",
+    benchmark:
+        "benchmarks/drift/semantic_change.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        window=config["vectors"]["window"],
+        min_freq=config["vectors"]["min_freq"],
+        dimensions=config["vectors"]["dimensions"],
+        iterations=config["vectors"]["iterations"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/semantic_change.py"
+
+
+rule figure_semantic_change:
+    input:
+        "results/drift/semantic_change.tsv",
+    output:
+        png=report(
+            "results/figures/semantic_change.png",
+            caption="../report/semantic_change.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/semantic_change.svg",
+    log:
+        "logs/figures/semantic_change.log",
+    benchmark:
+        "benchmarks/figures/semantic_change.tsv"
+    conda:
+        "../../envs/figures.yaml"
+    params:
+        periods=config["periods"],
+        n=config["vectors"]["figure_terms"],
+        confidence=config["bootstrap"]["confidence"],
+    script:
+        "../scripts/figure_semantic_change.py"
+
+
+rule compounds:
+    input:
+        documents="results/corpus/documents.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        report(
+            "results/drift/compounds.tsv",
+            caption="../report/compounds.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/compounds.log",
+    benchmark:
+        "benchmarks/drift/compounds.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=DOC_IDS,
+        patterns={**config["concepts"], **config["targets"]},
+        periods=PERIOD_NAMES,
+    script:
+        "../scripts/compounds.py"
+
+
+rule births:
+    input:
+        documents="results/corpus/documents.tsv",
+        by_period="results/frequencies/by_period.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        events=report(
+            "results/drift/births_deaths.tsv",
+            caption="../report/births_deaths.rst",
+            category="Semantic drift",
+        ),
+        evidence=report(
+            "results/drift/births_deaths_kwic.tsv",
+            caption="../report/births_deaths_kwic.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/births.log",
+    benchmark:
+        "benchmarks/drift/births.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=DOC_IDS,
+        periods=PERIOD_NAMES,
+        min_freq=config["births"]["min_freq"],
+        window=config["kwic"]["window"],
+        per_term=config["births"]["kwic_lines"],
+    script:
+        "../scripts/births.py"
+
+
+rule figure_collocates:
+    input:
+        "results/drift/collocates_{name}.tsv",
+    output:
+        png=report(
+            "results/figures/collocates_{name}.png",
+            caption="../report/collocates.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/collocates_{name}.svg",
+    log:
+        "logs/figures/collocates_{name}.log",
+    benchmark:
+        "benchmarks/figures/collocates_{name}.tsv"
+    conda:
+        "../../envs/figures.yaml"
+    params:
+        periods=config["periods"],
+        n=config["collocates"]["figure_terms"],
+    script:
+        "../scripts/figure_collocates.py"
+
+
+rule figure_neighbour_overlap:
+    input:
+        "results/drift/neighbour_overlap.tsv",
+    output:
+        png=report(
+            "results/figures/neighbour_overlap.png",
+            caption="../report/neighbour_overlap.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/neighbour_overlap.svg",
+    log:
+        "logs/figures/neighbour_overlap.log",
+    benchmark:
+        "benchmarks/figures/neighbour_overlap.tsv"
+    conda:
+        "../../envs/figures.yaml"
+    params:
+        periods=config["periods"],
+        confidence=config["bootstrap"]["confidence"],
+    script:
+        "../scripts/figure_neighbour_overlap.py"
+
+
+rule figure_word_shift:
+    input:
+        "results/drift/word_shift.tsv",
+    output:
+        png=report(
+            "results/figures/word_shift.png",
+            caption="../report/word_shift.rst",
+            category="Semantic drift",
+        ),
+        svg="results/figures/word_shift.svg",
+    log:
+        "logs/figures/word_shift.log",
+    benchmark:
+        "benchmarks/figures/word_shift.tsv"
+    conda:
+        "../../envs/figures.yaml"
+    params:
+        periods=config["periods"],
+        n=config["word_shift"]["top_terms"],
+    script:
+        "../scripts/figure_word_shift.py"

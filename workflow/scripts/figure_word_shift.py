@@ -1,0 +1,21 @@
+"""Rule `figure_word_shift`: thin adapter calling ordskifte.figure_steps."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
+
+from ordskifte.figure_steps import word_shift_figure  # noqa: E402
+from ordskifte.runner import run_logged  # noqa: E402
+
+sm = snakemake  # noqa: F821
+run_logged(
+    sm.log[0],
+    lambda: word_shift_figure(
+        sm.input[0],
+        periods=sm.params.periods,
+        n=sm.params.n,
+        png=sm.output.png,
+        svg=sm.output.svg,
+    ),
+)
