@@ -4,7 +4,7 @@ One command measures everything and writes ``benchmarks/results.json``::
 
     .venv/bin/python benchmarks/run.py                  # full run (1, 4 and 10 M tokens)
     .venv/bin/python benchmarks/run.py --sizes 1,4      # other corpus sizes (millions of tokens)
-    .venv/bin/python benchmarks/run.py --quick          # ~1 minute: harness check (CI)
+    .venv/bin/python benchmarks/run.py --quick          # 1-2 minutes: harness check, no topics
 
 What it measures:
 
@@ -461,8 +461,11 @@ def measure_preprocessing(tmp: Path, *, n_tokens: int, repeats: int, seed: int) 
 
 
 # --------------------------------------------------------------------------- workflow runs
-def snakemake_command(workdir: Path, cores: int, *options: str) -> list[str]:
-    """The checkout's workflow in ``workdir`` on ``corpus/documents.tsv`` (--config last)."""
+def snakemake_command(
+    workdir: Path, cores: int, *options: str, configfiles: Sequence[Path] = ()
+) -> list[str]:
+    """The checkout's workflow in ``workdir`` on ``corpus/documents.tsv`` (--config last),
+    with ``configfiles`` over the checkout's config.yaml."""
     return [
         str(SNAKEMAKE),
         "-s",
@@ -474,6 +477,7 @@ def snakemake_command(workdir: Path, cores: int, *options: str) -> list[str]:
         *options,
         "--configfile",
         str(CONFIGFILE),
+        *(str(c) for c in configfiles),
         "--config",
         "manifest=corpus/documents.tsv",
     ]
@@ -633,11 +637,18 @@ def pipeline_tokens(workdir: Path) -> int | None:
 
 
 def workflow_run(
-    name: str, workdir: Path, *, cores: int, timeout: float, tokens: int | None, label: str
+    name: str,
+    workdir: Path,
+    *,
+    cores: int,
+    timeout: float,
+    tokens: int | None,
+    label: str,
+    configfiles: Sequence[Path] = (),
 ) -> dict:
     log(f"-- {label}: snakemake --cores {cores} ...")
     run = run_monitored(
-        snakemake_command(workdir, cores),
+        snakemake_command(workdir, cores, configfiles=configfiles),
         cwd=workdir,
         log_path=workdir / f"snakemake-{name}.log",
         timeout=timeout,
@@ -657,7 +668,15 @@ def workflow_run(
     return run
 
 
-def end_to_end(tmp: Path, millions: float, *, seed: int, cores: int, timeout: float) -> dict:
+def end_to_end(
+    tmp: Path,
+    millions: float,
+    *,
+    seed: int,
+    cores: int,
+    timeout: float,
+    configfiles: Sequence[Path] = (),
+) -> dict:
     name = size_name(millions)
     workdir = tmp / f"e2e-{name}"
     workdir.mkdir(parents=True)
@@ -669,7 +688,13 @@ def end_to_end(tmp: Path, millions: float, *, seed: int, cores: int, timeout: fl
         f"{info['bytes'] / 1e6:.1f} MB, generated in {info['generate_seconds']:.1f} s"
     )
     run = workflow_run(
-        name, workdir, cores=cores, timeout=timeout, tokens=info["tokens"], label=name
+        name,
+        workdir,
+        cores=cores,
+        timeout=timeout,
+        tokens=info["tokens"],
+        label=name,
+        configfiles=configfiles,
     )
     run["rules"] = summarise_rule_benchmarks(workdir)
     corpus = {k: v for k, v in info.items() if k != "doc_ids"}
@@ -946,13 +971,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workdir:
         Path(args.workdir).mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="ordskifte-bench-", dir=args.workdir))
+    quick_config: list[Path] = []
+    if args.quick:  # a harness check: the workflow without its topic stage (minutes saved)
+        quick_config.append(tmp / "quick-config.yaml")
+        quick_config[0].write_text("topics:\n  enabled: false\n", encoding="utf-8")
     try:
         results["preprocessing"] = measure_preprocessing(
             tmp, n_tokens=args.preprocess_tokens, repeats=args.repeats, seed=args.seed
         )
         write_results(results, args.output)
         for millions in args.sizes:
-            run = end_to_end(tmp, millions, seed=args.seed, cores=args.cores, timeout=args.timeout)
+            run = end_to_end(
+                tmp,
+                millions,
+                seed=args.seed,
+                cores=args.cores,
+                timeout=args.timeout,
+                configfiles=quick_config,
+            )
             results["end_to_end"].append(run)
             write_results(results, args.output)
             if run["returncode"] != 0:

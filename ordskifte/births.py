@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -98,3 +98,44 @@ def evidence_table(lines: list[dict], *, per_term: int) -> pd.DataFrame:
     df = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
     df = df.sort_values(["event", "term", "doc_id", "paragraph", "sentence"], kind="mergesort")
     return df.groupby(["event", "term"], sort=False).head(per_term).reset_index(drop=True)
+
+
+TERM_EVIDENCE_COLUMNS = ("source", "period_a", "period_b", "term")
+
+
+def shifted_terms(ranked: Mapping[str, tuple[pd.DataFrame, int]]) -> pd.DataFrame:
+    """The terms ranked highest in tables of period pairs, as evidence events.
+
+    ``ranked`` maps a source name (``word_shift``, ``semantic_change``) to its table
+    (``period_a, period_b, rank, term``; unranked rows have no rank) and the number of terms
+    per pair to take (the terms its figure shows). Each is listed twice, once for each period
+    of its pair, so that :func:`evidence` finds its lines on both sides.
+
+    Returns
+    -------
+    DataFrame with columns ``event`` (``"<source> <period_a>-><period_b>"``), ``source``,
+    ``period_a``, ``period_b``, ``term`` and ``period`` (the side).
+    """
+    rows = []
+    for source, (table, n_terms) in ranked.items():
+        top = table[pd.to_numeric(table["rank"], errors="coerce") <= n_terms]
+        for a, b, term in top[["period_a", "period_b", "term"]].itertuples(index=False):
+            for side in (a, b):
+                rows.append((f"{source} {a}->{b}", source, a, b, str(term), side))
+    columns = ["event", *TERM_EVIDENCE_COLUMNS, "period"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def term_evidence_table(lines: list[dict], events: pd.DataFrame, *, per_term: int) -> pd.DataFrame:
+    """The first ``per_term`` KWIC lines of each ranked term in each period of its pair.
+
+    ``lines`` come from :func:`evidence` with ``events`` from :func:`shifted_terms`.
+    """
+    keys = events.drop_duplicates("event").set_index("event")[["source", "period_a", "period_b"]]
+    df = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
+    df = df.join(keys, on="event").drop(columns="event")
+    order = ["source", "period_a", "period_b", "term", "period", "doc_id", "paragraph", "sentence"]
+    df = df.sort_values(order, kind="mergesort")
+    df = df.groupby(order[:5], sort=False).head(per_term)
+    rest = [c for c in EVIDENCE_COLUMNS if c not in ("event", "term")]
+    return df[[*TERM_EVIDENCE_COLUMNS, *rest]].reset_index(drop=True)

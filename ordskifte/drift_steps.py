@@ -290,13 +290,73 @@ def births_step(
     evidence_out: str,
 ) -> None:
     """Term births and deaths between the periods, with their first KWIC lines."""
-    from ordskifte.births import births_and_deaths, evidence, evidence_table
+    from ordskifte.births import births_and_deaths, evidence_table
 
     freq = read_tsv(by_period)
     freq["period"] = freq["period"].astype(str)
     freq["term"] = freq["term"].astype(str)
     events = births_and_deaths(freq, period_order=period_order, min_freq=min_freq)
+    lines = _evidence_lines(events, documents, doc_ids, tokens, window=window)
+    write_tsv(events, events_out)
+    write_tsv(evidence_table(lines, per_term=per_term), evidence_out)
+    for (event, period), group in events.groupby(["event", "period"], sort=False):
+        log.info(
+            "%s in %s: %d terms (%s)", event, period, len(group), ", ".join(group["term"].head(10))
+        )
+
+
+def term_evidence_step(
+    documents: str,
+    word_shift: str,
+    semantic_change: str,
+    tokens: Sequence[str],
+    *,
+    doc_ids: Sequence[str],
+    shift_terms: int,
+    change_terms: int,
+    window: int,
+    per_term: int,
+    out: str,
+) -> None:
+    """KWIC lines of the terms the word-shift and semantic-change tables rank highest, from
+    both periods of each pair: the evidence behind those two figures."""
+    from ordskifte.births import shifted_terms, term_evidence_table
+
+    tables = []
+    for path in (word_shift, semantic_change):
+        table = read_tsv(path)
+        for col in ("period_a", "period_b", "term"):
+            table[col] = table[col].astype(str)
+        tables.append(table)
+    events = shifted_terms(
+        {"word_shift": (tables[0], shift_terms), "semantic_change": (tables[1], change_terms)}
+    )
+    lines = _evidence_lines(events, documents, doc_ids, tokens, window=window)
+    table = term_evidence_table(lines, events, per_term=per_term)
+    write_tsv(table, out)
+    found = table.groupby(["source", "term"]).ngroups
+    log.info(
+        "%d lines for %d of %d ranked terms (word shift and semantic change)",
+        len(table),
+        found,
+        events.groupby(["source", "term"]).ngroups,
+    )
+
+
+def _evidence_lines(
+    events: pd.DataFrame,
+    documents: str,
+    doc_ids: Sequence[str],
+    tokens: Sequence[str],
+    *,
+    window: int,
+) -> list[dict]:
+    """KWIC lines of the events' terms (:func:`ordskifte.births.evidence`) from every
+    document of a period the events name; other documents' token tables are not read."""
+    from ordskifte.births import evidence
+
     docs = read_documents(documents)
+    periods = set(events["period"])
     lines = []
     for doc_id, path in zip(doc_ids, tokens, strict=True):
         meta = {
@@ -304,11 +364,6 @@ def births_step(
             "period": docs.at[doc_id, "period_used"],
             "year": docs.at[doc_id, "year"],
         }
-        if meta["period"] in set(events["period"]):
+        if meta["period"] in periods:
             lines += evidence(events, read_parquet(path), meta=meta, window=window)
-    write_tsv(events, events_out)
-    write_tsv(evidence_table(lines, per_term=per_term), evidence_out)
-    for (event, period), group in events.groupby(["event", "period"], sort=False):
-        log.info(
-            "%s in %s: %d terms (%s)", event, period, len(group), ", ".join(group["term"].head(10))
-        )
+    return lines

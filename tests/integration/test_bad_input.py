@@ -163,7 +163,8 @@ def small_run(tmp_path_factory):
     write_corpus(workdir, GOOD_ROWS, files=GOOD_FILES)
     (workdir / "outside.txt").write_text(BRUSTAD, encoding="utf-8")
     (workdir / "corpus" / "link.txt").symlink_to(workdir / "outside.txt")
-    run = run_snakemake(workdir, timeout=300)
+    # the corpus summary is enough to check that a bad manifest or config changes no result
+    run = run_snakemake(workdir, targets=["results/corpus/summary.tsv"], timeout=300)
     assert run.returncode == 0, run.describe()
     assert (workdir / "results" / "corpus" / "summary.tsv").is_file()
     return run

@@ -167,6 +167,7 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "semantic_change",
         "compounds",
         "births",
+        "term_evidence",
         "kwic",
         "summary",
         "config_snapshot",
@@ -457,6 +458,29 @@ def test_births_and_deaths_have_kwic_evidence_from_their_period(bundled_run):
         assert period_of[(event, term)] == period
     lines = evidence.groupby(["event", "term"]).size()
     assert set(lines.index) == set(period_of) and lines.max() <= 3
+
+
+def test_terms_of_the_shift_figures_have_kwic_evidence_from_both_periods(bundled_run):
+    drift = bundled_run.results / "drift"
+    shift = read_tsv(drift / "word_shift.tsv", keep_default_na=False)
+    evidence = read_tsv(drift / "term_evidence.tsv", keep_default_na=False)
+    assert set(evidence["source"]) <= {"word_shift", "semantic_change"}
+    # every line comes from one of the two periods of its pair, at most 3 per term and period
+    assert (
+        (evidence["period"] == evidence["period_a"]) | (evidence["period"] == evidence["period_b"])
+    ).all()
+    per_side = evidence.groupby(["source", "period_a", "period_b", "term", "period"]).size()
+    assert per_side.max() <= 3
+    # each word-shift term is found in the period it leans to
+    ws = evidence[evidence["source"] == "word_shift"]
+    found = set(zip(ws["period_a"], ws["period_b"], ws["term"], ws["period"], strict=True))
+    leans = shift[shift["leans"].isin(PERIODS)]
+    missing = [
+        (a, b, t, lean)
+        for a, b, t, lean in leans[["period_a", "period_b", "term", "leans"]].values
+        if (a, b, t, lean) not in found
+    ]
+    assert not missing, missing[:5]
 
 
 def test_folkehelse_keyness_is_about_the_national_plan(bundled_run):

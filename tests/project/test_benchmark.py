@@ -1,8 +1,8 @@
 """The benchmark harness (benchmarks/run.py): its --quick mode runs, and its log parsers.
 
-``--quick`` runs the preprocessing comparison on a small text and the whole workflow on a
-0.2 M-token synthetic corpus (a minute or two on two cores), writing its results to a
-temporary file. Deselect it with ``-m "not benchmark"``.
+``--quick`` runs the preprocessing comparison on a small text and the workflow (without its
+topic stage) on a 0.2 M-token synthetic corpus (a minute or two on two cores), writing its
+results to a temporary file. Deselect it with ``-m "not benchmark"``.
 """
 
 from __future__ import annotations

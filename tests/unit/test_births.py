@@ -74,3 +74,52 @@ def test_evidence_lines_for_the_events_of_the_documents_period():
         ["birth", "plan", "d3", "2003", "3", "en", "plan", "for folkehelse"],
     ]
     assert len(evidence_table(lines, per_term=5)) == 3  # two lines for "plan"
+
+
+def test_terms_of_the_shift_figures_get_lines_from_both_periods_of_their_pair():
+    from ordskifte.births import shifted_terms, term_evidence_table
+
+    shift = pd.DataFrame(
+        {
+            "period_a": ["p1", "p1", "p2"],
+            "period_b": ["p2", "p2", "p3"],
+            "rank": [1, 2, 1],
+            "term": ["plan", "bruker", "folkehelse"],
+        }
+    )
+    change = pd.DataFrame(
+        {
+            "period_a": ["p1", "p1"],
+            "period_b": ["p2", "p2"],
+            "rank": [1, None],  # the second is too rare: unranked
+            "term": ["plan", "sjelden"],
+        }
+    )
+    events = shifted_terms({"word_shift": (shift, 1), "semantic_change": (change, 5)})
+    assert events[["source", "period_a", "period_b", "term", "period"]].values.tolist() == [
+        ["word_shift", "p1", "p2", "plan", "p1"],
+        ["word_shift", "p1", "p2", "plan", "p2"],
+        ["word_shift", "p2", "p3", "folkehelse", "p2"],
+        ["word_shift", "p2", "p3", "folkehelse", "p3"],
+        ["semantic_change", "p1", "p2", "plan", "p1"],
+        ["semantic_change", "p1", "p2", "plan", "p2"],
+    ]
+    lines = []
+    for doc, period, text in [
+        ("d1", "p1", "en plan for frivillig arbeid"),
+        ("d2", "p2", "en plan og en ny plan for brukere"),
+        ("d3", "p3", "plan for folkehelse"),
+    ]:
+        meta = {"doc_id": doc, "period": period, "year": "2000"}
+        lines += evidence(events, tokens(text), meta=meta, window=1)
+    table = term_evidence_table(lines, events, per_term=1)
+    assert table[
+        ["source", "period_a", "period_b", "term", "period", "doc_id", "match"]
+    ].values.tolist() == [
+        ["semantic_change", "p1", "p2", "plan", "p1", "d1", "plan"],
+        ["semantic_change", "p1", "p2", "plan", "p2", "d2", "plan"],
+        ["word_shift", "p1", "p2", "plan", "p1", "d1", "plan"],
+        ["word_shift", "p1", "p2", "plan", "p2", "d2", "plan"],
+        ["word_shift", "p2", "p3", "folkehelse", "p3", "d3", "folkehelse"],
+    ]
+    assert len(term_evidence_table(lines, events, per_term=5)) == 7  # d2 has "plan" twice

@@ -262,6 +262,7 @@ def drift_outputs():
         "results/drift/compounds.tsv",
         "results/drift/births_deaths.tsv",
         "results/drift/births_deaths_kwic.tsv",
+        "results/drift/term_evidence.tsv",
         *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
     ]
 

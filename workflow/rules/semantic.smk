@@ -269,3 +269,35 @@ rule figure_word_shift:
         n=config["word_shift"]["top_terms"],
     script:
         "../scripts/figure_word_shift.py"
+
+
+rule term_evidence:
+    input:
+        documents="results/corpus/documents.tsv",
+        word_shift="results/drift/word_shift.tsv",
+        semantic_change="results/drift/semantic_change.tsv",
+        tokens=per_document("results/tokens/{doc}.parquet"),
+    output:
+        report(
+            "results/drift/term_evidence.tsv",
+            caption="../report/term_evidence.rst",
+            category="Semantic drift",
+        ),
+    log:
+        "logs/drift/term_evidence.log",
+    benchmark:
+        "benchmarks/drift/term_evidence.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=DOC_IDS,
+        shift_terms=config["word_shift"]["top_terms"],
+        change_terms=config["vectors"]["figure_terms"],
+        window=config["kwic"]["window"],
+        per_term=config["term_evidence"]["kwic_lines"],
+    script:
+        "../scripts/term_evidence.py"
