@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from ordskifte.alignment import _as_bool
 from ordskifte.plots import (
@@ -26,6 +26,7 @@ from ordskifte.plots import (
     CONCEPT_MARKERS,
     G2_LABEL,
     _ci_text,
+    _diverging_axes,
     _draw_intervals,
     _empty_figure,
     _floats,
@@ -37,7 +38,6 @@ from ordskifte.plots import (
     _panel_title_width,
     _require_columns,
     _style_axes,
-    _unsigned_tick,
     _wrap,
     period_colours,
 )
@@ -271,15 +271,7 @@ def word_shift_bars(
             color=[colours[b] if v > 0 else colours[a] for v in values],
             zorder=2,
         )
-        ax.axvline(0, color="0.3", linewidth=0.8, zorder=3)
-        ax.set_yticks(y, g["term"].tolist())
-        ax.set_ylim(len(g) - 0.5, -0.5)
-        limit = float(np.max(np.abs(values))) * 1.08 or 1.0
-        ax.set_xlim(-limit, limit)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, symmetric=True))
-        ax.xaxis.set_major_formatter(FuncFormatter(_unsigned_tick))
-        ax.xaxis.grid(True, color="0.9", zorder=0)
-        ax.set_axisbelow(True)
+        _diverging_axes(ax, values, g["term"].tolist(), nbins=4)
     _legend_below(
         fig,
         [Patch(facecolor=colours[p], label=_label(labels, p)) for p in period_order],

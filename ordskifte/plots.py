@@ -653,15 +653,7 @@ def keyness(
         ] * len(reference)
         y = np.arange(len(terms))
         ax.barh(y, values, height=0.72, color=colours, zorder=2)
-        ax.axvline(0, color="0.3", linewidth=0.8, zorder=3)
-        ax.set_yticks(y, terms)
-        ax.set_ylim(len(terms) - 0.5, -0.5)
-        limit = float(np.max(np.abs(values))) * 1.08 or 1.0
-        ax.set_xlim(-limit, limit)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, symmetric=True))
-        ax.xaxis.set_major_formatter(FuncFormatter(_unsigned_tick))
-        ax.xaxis.grid(True, color="0.9", zorder=0)
-        ax.set_axisbelow(True)
+        _diverging_axes(ax, values, terms, nbins=5)
 
     _legend_below(
         fig,
@@ -678,6 +670,22 @@ def keyness(
         ncol=2,
     )
     return fig
+
+
+def _diverging_axes(
+    ax: Axes, values: Sequence[float] | np.ndarray, terms: Sequence[str], *, nbins: int
+) -> None:
+    """Axes of horizontal bars that lean left or right of zero: a zero line, the terms top
+    down, an x range symmetric around 0 and ticks without sign (the side says the sign)."""
+    ax.axvline(0, color="0.3", linewidth=0.8, zorder=3)
+    ax.set_yticks(np.arange(len(terms)), list(terms))
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    limit = float(np.max(np.abs(values))) * 1.08 or 1.0
+    ax.set_xlim(-limit, limit)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=nbins, symmetric=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(_unsigned_tick))
+    ax.xaxis.grid(True, color="0.9", zorder=0)
+    ax.set_axisbelow(True)
 
 
 def _unsigned_tick(value: float, _pos: int | None = None) -> str:
