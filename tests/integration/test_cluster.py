@@ -138,10 +138,11 @@ def test_slurm_run_matches_the_local_run(slurm_run, bundled_run):
     expected |= {"document_clean_count_extract_tokenize"}
     assert in_sacct == expected, in_sacct ^ expected
 
+    targets = set(cluster_targets(bundled_run))
     local_hashes = {
         p: h
         for p, h in file_hashes(bundled_run.results, exclude=["report.html"]).items()
-        if f"results/{p}" in cluster_targets(bundled_run)
+        if f"results/{p}" in targets
     }
     slurm_hashes = file_hashes(slurm_run.results)
     assert len(local_hashes) > 150, len(local_hashes)
