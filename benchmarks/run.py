@@ -51,6 +51,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import metadata
@@ -263,7 +264,7 @@ def route_ordskifte(files: Sequence[Path], settings: dict) -> tuple[int, dict]:
             targets=compile_patterns(settings["targets"]),
         )
         t3 = time.perf_counter()
-        words += sum(1 for token in table["token"] if HAS_LETTER.search(token))
+        words += sum(n for token, n in Counter(table["token"]).items() if HAS_LETTER.search(token))
         stages["extract"] += t1 - t0
         stages["clean"] += t2 - t1
         stages["tokenize"] += t3 - t2

@@ -123,6 +123,8 @@ HYPHEN_BREAK = re.compile(
     r"(?P<head>\S*?[^\W_])[-\u00ad\u2010][ \t]*\n(?:[ \t]*\n)?[ \t]*"
     rf"(?P<mark>{PAGE_MARK}?)(?=(?P<tail>\S+))"
 )
+# What HYPHEN_BREAK needs at least: a hyphen at the end of a line.
+LINE_END_HYPHEN = re.compile(r"[-\u00ad\u2010][ \t]*\n")
 EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 # Sentence end: . ! ? : … possibly followed by closing quotes/brackets and a footnote number,
 # or a parenthesised citation after a sentence end ("... mulig. (Hjemdal, 1996)").
@@ -250,7 +252,7 @@ def normalize_whitespace(text: str) -> str:
     >>> normalize_whitespace(" Abstract:\\u2002 This\\nchapter ")
     'Abstract: This chapter'
     """
-    return WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and regex \s agree on what is whitespace
 
 
 def ends_sentence(line: str) -> bool:
@@ -268,6 +270,8 @@ def ends_sentence(line: str) -> bool:
 
 def _word_core(token: str) -> str:
     """``token`` without leading and trailing punctuation, lowercased."""
+    if token[:1].isalnum() and token[-1:].isalnum():  # the common case, without the regex
+        return token.lower()
     return EDGE_PUNCTUATION.sub("", token).lower()
 
 
@@ -297,6 +301,8 @@ def _hyphen_joiner(head: str, tail: str, lexicon: Collection[str]) -> tuple[str,
 def _join_hyphenated(text: str, lexicon: Collection[str]) -> tuple[str, Counter]:
     """:func:`join_hyphenated` that also counts the joins by kind."""
     counts: Counter = Counter()
+    if not LINE_END_HYPHEN.search(text):
+        return text, counts  # the common case, checked with a cheaper regex
 
     def replace(match: re.Match) -> str:
         joiner, kind = _hyphen_joiner(match["head"], match["tail"], lexicon)

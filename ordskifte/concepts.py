@@ -20,6 +20,7 @@ mode}`` with mode
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -111,18 +112,48 @@ def compile_patterns(
     return out
 
 
+def starting_words(patterns: Sequence[Pattern], vocabulary: Sequence[str]) -> set[str]:
+    """The words of ``vocabulary`` (distinct and sorted) that can start one of ``patterns``
+    (match its first item).
+
+    Prefix and exact items are looked up by bisection (a prefix's words are one run of the
+    sorted words), so the cost hardly grows with the vocabulary; only ``compound`` items
+    test word by word.
+
+    >>> sorted(starting_words([compile_pattern("helse*")], ["helsa", "helse", "helsefag"]))
+    ['helse', 'helsefag']
+    """
+    hits: set[str] = set()
+    for item in {p[0] for p in patterns}:
+        if item.mode == "compound":
+            hits.update(w for w in vocabulary if item.matches(w))
+            continue
+        i = bisect.bisect_left(vocabulary, item.text)
+        if item.mode == "exact" or not item.prefix:
+            if i < len(vocabulary) and vocabulary[i] == item.text:
+                hits.add(item.text)
+            continue
+        while i < len(vocabulary) and vocabulary[i].startswith(item.text):
+            hits.add(vocabulary[i])
+            i += 1
+    return hits
+
+
 def find_matches(
     tokens: Sequence[str],
     lemmas: Sequence[str],
     patterns: Sequence[Pattern],
     *,
     sentences: Sequence[int] | None = None,
+    candidates: Iterable[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Non-overlapping ``(start, end)`` spans (end exclusive) where any pattern matches.
 
     Scans left to right; at each position the longest matching pattern wins. A multi-word
     match never crosses a sentence boundary when ``sentences`` is given. Candidate starts
-    are found by testing each distinct word once, so the cost is linear in the tokens.
+    are found by testing each distinct word once (:func:`starting_words`), so the cost is
+    linear in the tokens; a caller that knows them already (the tokenizer, which works on
+    distinct words) passes them, ascending, as ``candidates``.
 
     >>> find_matches(["den", "psykiske", "helse"], ["den", "psykisk", "helse"],
     ...              [compile_pattern("psykisk helse*")])
@@ -131,13 +162,13 @@ def find_matches(
     if not patterns or not tokens:
         return []
     patterns = sorted(patterns, key=len, reverse=True)  # stable: equal lengths keep their order
-    firsts = {p[0] for p in patterns}
-    starters = {w for w in set(tokens) | set(lemmas) if any(item.matches(w) for item in firsts)}
-    candidates = [
-        i
-        for i, (token, lemma) in enumerate(zip(tokens, lemmas, strict=True))
-        if token in starters or lemma in starters
-    ]
+    if candidates is None:
+        starters = starting_words(patterns, sorted(set(tokens) | set(lemmas)))
+        candidates = [
+            i
+            for i, (token, lemma) in enumerate(zip(tokens, lemmas, strict=True))
+            if token in starters or lemma in starters
+        ]
     spans = []
     free = 0  # first position not inside an earlier match
     for i in candidates:

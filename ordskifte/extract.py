@@ -118,6 +118,9 @@ _TRANSLATION: dict[int, str | None] = {
     0xFB05: "st",
     0xFB06: "st",
 }
+#: Any character of ``_TRANSLATION``: most texts have none, and ``str.translate`` with a dict
+#: costs about 40 ms per MB of non-ASCII text even then, a regex search a few.
+_TO_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATION)) + "]")
 
 
 class ExtractionError(ValueError):
@@ -171,7 +174,7 @@ def normalise_text(text: str) -> str:
     'öfi\\nselvhjelp\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATION)
+    text = _TO_TRANSLATE.sub(lambda m: _TRANSLATION[ord(m.group())] or "", text)
     text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 

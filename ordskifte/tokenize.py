@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ordskifte.concepts import Pattern, find_matches
+import numpy as np
+
+from ordskifte.concepts import Pattern, find_matches, starting_words
 from ordskifte.words import HAS_LETTER, TOKEN
 
 # Abbreviations after which a full stop never ends a sentence (lowercase, no final dot):
@@ -29,6 +32,8 @@ ABBREVIATIONS = frozenset(
 # word starts with a capital ("osv. Planen ...").
 FINAL_ABBREVIATIONS = frozenset("osv mv m.m m.fl etc o.l al".split())
 SENTENCE_END = re.compile(r"[.!?]+")
+# Words with an apostrophe of these kinds go through simplemma's apostrophe handling first.
+_APOSTROPHE = re.compile("['’ʼ]")
 
 COLUMNS = (
     "paragraph",
@@ -129,8 +134,12 @@ class Normaliser:
         )
         if self.mode == "lemma":
             import simplemma
+            from simplemma.strategies.dictionaries.dictionary_factory import (
+                DEFAULT_DICTIONARY_FACTORY,
+            )
 
             self._lemmatize = simplemma.lemmatize
+            self._lexicon = DEFAULT_DICTIONARY_FACTORY.get_dictionary  # the one it uses
         elif self.mode == "stem":
             from nltk.stem.snowball import SnowballStemmer
 
@@ -157,6 +166,17 @@ class Normaliser:
         if self.mode == "stem":
             return self._stemmer.stem(word)
         langs = ("nn", "nb") if language == "nn" else ("nb", "nn")
+        if (
+            not word.isnumeric()
+            and not _APOSTROPHE.search(word)
+            and unicodedata.is_normalized("NFC", word)
+        ):
+            # What simplemma does first for such a word (no apostrophe, not a number):
+            # look it up in its first language's table. Most words are there, and this
+            # skips its lookup chain (about 5 µs a word).
+            lemma = self._lexicon(langs[0]).get(word)
+            if lemma is not None:
+                return lemma.lower()
         return self._lemmatize(word, lang=langs).lower()
 
     def _apply_variants(self, word: str) -> str:
@@ -207,62 +227,133 @@ def tokenize_document(
     target expression becomes one term on its first token, its lemmas joined by ``_``
     ("psykisk helsearbeid" → ``psykisk_helsearbeid``), and ``""`` on the tokens it consumed;
     the first token of an expression is never a stopword.
+
+    The work per token is a regex scan and a few list operations in C: every word form is
+    numbered once per language (``codes``), and lowercasing, lemmas, stopword flags and
+    concept starts are computed once per numbered form and mapped back.
     """
     extra = frozenset(w.lower() for w in extra_stopwords)
     table: dict[str, list] = {c: [] for c in COLUMNS}
-    # Column-wise, a sentence at a time: lemmas and stopword flags are looked up once per
-    # distinct word (per language), so the cost per token is a few list operations.
-    stop_flags: dict[tuple[str, str], bool] = {}
+    codes: list[int] = []
+    distinct: list[tuple[str, str]] = []  # (language, form) of each code
+    numbering: dict[str, dict[str, int]] = {}  # language -> form -> code
     sentence_id = 0
     for para in paragraphs:
         language = para.language
-        stops = stopwords.get(language, frozenset()) | extra
-        starts = [o for o, _ in para.page_starts]
-        for sentence in tokenize_spans(para.text):
-            n = len(sentence)
-            forms = [form for form, _ in sentence]
-            tokens = [form.lower() for form in forms]
-            lemmas = normaliser.many(tokens, language)
-            flags = []
-            for token, lemma in zip(tokens, lemmas, strict=True):
-                key = (language, token)
-                flag = stop_flags.get(key)
-                if flag is None:
-                    flag = stop_flags[key] = (
-                        token in stops
-                        or lemma in stops
-                        or len(token) < min_token_length
-                        or not HAS_LETTER.search(token)
-                    )
-                flags.append(flag)
-            if len(para.page_starts) > 1:
-                pages = [
-                    para.page_starts[max(bisect.bisect_right(starts, offset) - 1, 0)][1]
-                    for _, offset in sentence
-                ]
-            else:  # one page: page_of gives the same page for every offset
-                pages = [para.page_starts[0][1] if para.page_starts else para.page] * n
-            table["paragraph"] += [para.index] * n
-            table["sentence"] += [sentence_id] * n
-            table["page"] += pages
-            table["language"] += [language] * n
-            table["token"] += tokens
-            table["form"] += forms
-            table["lemma"] += lemmas
-            table["is_stopword"] += flags
+        if len(para.page_starts) > 1:
+            spans = [(m.group(), m.start()) for m in TOKEN.finditer(para.text)]
+            pieces = [piece for piece, _ in spans]
+        else:
+            spans, pieces = None, TOKEN.findall(para.text)
+        words, lengths = _sentences(pieces)
+        if not words:
+            continue
+        n = len(words)
+        if spans is not None:
+            starts = [o for o, _ in para.page_starts]
+            offsets = [o for piece, o in spans if piece[0] not in _SENTENCE_MARKS]
+            table["page"] += [
+                para.page_starts[max(bisect.bisect_right(starts, o) - 1, 0)][1] for o in offsets
+            ]
+        else:  # one page: page_of gives the same page for every offset
+            table["page"] += [para.page_starts[0][1] if para.page_starts else para.page] * n
+        for length in lengths:
+            table["sentence"] += [sentence_id] * length
             sentence_id += 1
+        table["paragraph"] += [para.index] * n
+        table["language"] += [language] * n
+        table["form"] += words
+        number = numbering.setdefault(language, {})
+        for form in set(words).difference(number):
+            number[form] = len(distinct)
+            distinct.append((language, form))
+        codes += map(number.__getitem__, words)
+
+    stop_lists = {lang: stopwords.get(lang, frozenset()) | extra for lang in numbering}
+    tokens, lemmas, flags = [], [], []
+    for language, form in distinct:
+        token = form.lower()
+        lemma = normaliser(token, language)
+        tokens.append(token)
+        lemmas.append(lemma)
+        flags.append(
+            token in stop_lists[language]
+            or lemma in stop_lists[language]
+            or len(token) < min_token_length
+            or not HAS_LETTER.search(token)
+        )
+    table["token"] = list(map(tokens.__getitem__, codes))
+    table["lemma"] = list(map(lemmas.__getitem__, codes))
+    table["is_stopword"] = list(map(flags.__getitem__, codes))
     table["term"] = list(table["lemma"])
-    table["concepts"] = _tag(table, concepts or {})
-    table["targets"] = _tag(table, targets or {})
+    code_array = np.asarray(codes, dtype=np.int64)
+    table["concepts"] = _tag(table, concepts or {}, code_array, tokens, lemmas)
+    table["targets"] = _tag(table, targets or {}, code_array, tokens, lemmas)
     return table
 
 
-def _tag(table: dict[str, list], named: Mapping[str, Sequence[Pattern]]) -> list[str]:
-    """Tag match starts with the pattern family's name; join multi-word matches in ``term``."""
+_SENTENCE_MARKS = frozenset(".!?")
+
+
+def _sentences(pieces: list[str]) -> tuple[list[str], list[int]]:
+    """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence, by the
+    rules of :func:`tokenize_spans` (which this must agree with), deciding only at the
+    punctuation pieces."""
+    marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    if not marks:
+        return pieces, [len(pieces)] if pieces else []
+    words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    lengths = []
+    last = 0  # words before the current sentence
+    for j, k in enumerate(marks):
+        before = k - j  # words before this punctuation piece
+        if before == last:
+            continue  # nothing to end
+        if pieces[k] == ".":
+            prev = words[before - 1]
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
+            low = prev.lower()
+            if low in ABBREVIATIONS:
+                continue
+            if low in FINAL_ABBREVIATIONS and not nxt[:1].isupper():
+                continue
+            if len(prev) == 1 and prev.isupper():
+                continue  # initial: "O. E. Dørum"
+            if nxt[:1].islower():
+                continue
+        lengths.append(before - last)
+        last = before
+    if len(words) > last:
+        lengths.append(len(words) - last)
+    return words, lengths
+
+
+def _tag(
+    table: dict[str, list],
+    named: Mapping[str, Sequence[Pattern]],
+    codes: np.ndarray,
+    tokens: Sequence[str],
+    lemmas: Sequence[str],
+) -> list[str]:
+    """Tag match starts with the pattern family's name; join multi-word matches in ``term``.
+
+    ``codes`` numbers each token's distinct form, ``tokens`` and ``lemmas`` give each number's
+    token and lemma: candidate starts are found per distinct form."""
     tags: dict[int, list[str]] = {}
+    vocabulary = sorted(set(tokens) | set(lemmas))
     for name in sorted(named):
+        hits = starting_words(named[name], vocabulary)
+        starts = np.fromiter(
+            (t in hits or lemma in hits for t, lemma in zip(tokens, lemmas, strict=True)),
+            dtype=bool,
+            count=len(tokens),
+        )
         spans = find_matches(
-            table["token"], table["lemma"], named[name], sentences=table["sentence"]
+            table["token"],
+            table["lemma"],
+            named[name],
+            sentences=table["sentence"],
+            candidates=np.flatnonzero(starts[codes]).tolist() if len(codes) else [],
         )
         for start, end in spans:
             tags.setdefault(start, []).append(name)

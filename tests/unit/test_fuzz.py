@@ -43,11 +43,13 @@ from ordskifte.clean import (
     remove_urls,
     split_footnotes,
 )
+from ordskifte.concepts import compile_patterns, starting_words
 from ordskifte.tokenize import (
     COLUMNS,
     TOKEN,
     Normaliser,
     ParagraphIn,
+    _sentences,
     tokenize_document,
     tokenize_paragraph,
     tokenize_spans,
@@ -400,6 +402,86 @@ def test_normaliser_is_total(text, language):
             result = normaliser(token, language)
             assert isinstance(result, str) and result, (mode, token, result)
             assert normaliser(token, language) == result
+
+
+@settings(FUZZ, max_examples=100)
+@given(
+    st.one_of(st.from_regex(WORD_TOKEN, fullmatch=True), TEXTS),
+    st.sampled_from(["nb", "nn"]),
+)
+def test_lemma_shortcut_agrees_with_simplemma(text, language):
+    """The Normaliser looks most words up in simplemma's table itself; for every token the
+    answer is what simplemma.lemmatize gives (lowercased)."""
+    import simplemma
+
+    langs = ("nn", "nb") if language == "nn" else ("nb", "nn")
+    normaliser = Normaliser("lemma")
+    tokens = [token.lower() for sentence in tokenize_paragraph(text) for token in sentence]
+    for token in tokens + ["huset", "l'aide", "o’neill", "1990", "½", "i\u0307"]:
+        expected = simplemma.lemmatize(token, lang=langs).lower()
+        assert normaliser._normalise(token, language) == expected, token
+
+
+@FUZZ
+@given(
+    st.text(
+        st.one_of(st.characters(), st.sampled_from("\ufb01\ufb06\u00ad\u00a0\u202f\x0b\x7f\x85æ"))
+    )
+)
+def test_normalise_text_replaces_as_its_table_says(text):
+    """normalise_text replaces characters by regex (fast when there are none); the result
+    is str.translate with the same table."""
+    from ordskifte.extract import _TO_TRANSLATE, _TRANSLATION
+
+    replaced = _TO_TRANSLATE.sub(lambda m: _TRANSLATION[ord(m.group())] or "", text)
+    assert replaced == text.translate(_TRANSLATION)
+
+
+@FUZZ
+@given(TEXTS)
+def test_language_counts_words_as_lowercased_words(text):
+    """identify_language lowercases the paragraph once; it counts the same words as
+    lowercasing word by word would (İ is the exception, handled apart)."""
+    from collections import Counter
+
+    from ordskifte.language import _WORD, identify_language
+
+    assert identify_language(text, default="nb") in ("nb", "nn", "en")
+    if "\u0130" not in text:
+        assert Counter(_WORD.findall(text.lower())) == Counter(
+            w.lower() for w in _WORD.findall(text)
+        )
+
+
+@FUZZ
+@given(TEXTS)
+def test_sentence_split_by_marks_agrees_with_tokenize_spans(text):
+    """tokenize_document splits sentences at the punctuation pieces only (_sentences); the
+    result is tokenize_spans's, sentence for sentence."""
+    words, lengths = _sentences(TOKEN.findall(text))
+    sentences, start = [], 0
+    for length in lengths:
+        sentences.append(words[start : start + length])
+        start += length
+    assert start == len(words)
+    assert sentences == [[w for w, _ in sentence] for sentence in tokenize_spans(text)]
+
+
+@FUZZ
+@given(st.lists(st.from_regex(r"[a-zæøå]{0,8}", fullmatch=True), max_size=30))
+def test_starting_words_is_a_filter_by_the_first_items(words):
+    """starting_words finds what testing every word against every first item finds."""
+    named = {
+        **CONFIG_CONCEPTS,
+        **CONFIG_TARGETS,
+        **compile_patterns(
+            {"exact": {"patterns": ["helse", "ab*"], "match": "exact"}, "plain": ["a", "ø"]}
+        ),
+    }
+    for patterns in named.values():
+        firsts = {p[0] for p in patterns}
+        expected = {w for w in words if any(item.matches(w) for item in firsts)}
+        assert starting_words(patterns, sorted(set(words))) == expected
 
 
 @st.composite
