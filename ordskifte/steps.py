@@ -112,6 +112,16 @@ def clean_step(
     )
 
 
+def lexicon_step(language: str, *, lexicon_out: str) -> None:
+    """Unpack simplemma's word table for ``language`` once, for every tokenize job."""
+    import simplemma
+
+    from ordskifte.lexicon import write_lexicon
+
+    entries = write_lexicon(language, lexicon_out)
+    log.info("simplemma %s, %s: %d word forms", simplemma.__version__, language, entries)
+
+
 def tokenize_step(
     text: str,
     clean_record: str,
@@ -126,8 +136,12 @@ def tokenize_step(
     targets: Mapping[str, Sequence[str]],
     min_tokens: int = 0,
     record_out: str | None = None,
+    lexicons: Mapping[str, str] | None = None,
 ) -> None:
     """Tokenize the analysed paragraphs of a cleaned document into a token table.
+
+    ``lexicons`` (``{language: path}``, from :func:`lexicon_step`) makes the lemmatizer read
+    simplemma's tables from there instead of unpacking its own; the lemmas are the same.
 
     A document with fewer than ``min_tokens`` word tokens (tokens with a letter) is too short
     to analyse: its token table is written empty, so no table counts it, and ``record_out``
@@ -155,7 +169,7 @@ def tokenize_step(
     ]
     table = tokenize_document(
         paragraphs,
-        normaliser=Normaliser(normalise, variants=variants),
+        normaliser=Normaliser(normalise, variants=variants, lexicons=lexicons or {}),
         stopwords={lang: read_stopwords(path) for lang, path in stopword_files.items()},
         extra_stopwords=extra_stopwords,
         min_token_length=min_token_length,

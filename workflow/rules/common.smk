@@ -1,5 +1,6 @@
 # Load and check the configuration and the document manifest before any job runs,
 # derive wildcard constraints from them, and define the input functions the rules use.
+import importlib.metadata
 import re
 import sys
 from pathlib import Path
@@ -78,6 +79,11 @@ FETCHED = {f: d for d, f, u in zip(DOCS["doc_id"], DOCS["file"], _urls) if u}
 
 TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 
+# simplemma's tables the lemmatizer reads (it tries Bokmål and Nynorsk for every word),
+# unpacked once by rule `lexicon`; none when the words are stemmed or left as they are.
+LEXICON_LANGUAGES = ["nb", "nn"] if config["normalise"] == "lemma" else []
+SIMPLEMMA_VERSION = importlib.metadata.version("simplemma")
+
 # Actors and document groups (config `actors`, `groups`)
 parse_actors(config["actors"])
 GROUP_COLUMNS, _group_warnings = check_groups(config["groups"], DOCS)
@@ -94,6 +100,7 @@ wildcard_constraints:
     fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
     segments="|".join([*PERIOD_NAMES, "all"]),
     group="|".join(GROUP_COLUMNS) or "(?!)",
+    lang="nb|nn",
 
 
 # ------------------------------------------------------------------ input functions

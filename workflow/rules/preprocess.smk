@@ -27,11 +27,33 @@ rule clean:
         "../scripts/clean.py"
 
 
+# simplemma's word tables, unpacked once for all tokenize jobs (ordskifte/lexicon.py); the
+# simplemma version is a parameter, so upgrading it redoes them and the tokens.
+rule lexicon:
+    output:
+        "results/lexicon/simplemma_{lang}.tsv",
+    log:
+        "logs/lexicon/{lang}.log",
+    benchmark:
+        "benchmarks/lexicon/{lang}.tsv"
+    conda:
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        simplemma=SIMPLEMMA_VERSION,
+    script:
+        "../scripts/lexicon.py"
+
+
 rule tokenize:
     input:
         text="results/text/{doc}.txt",
         record="results/text/{doc}.clean.json",
         stopwords=list(config["stopwords"].values()),
+        lexicons=expand("results/lexicon/simplemma_{lang}.tsv", lang=LEXICON_LANGUAGES),
     output:
         tokens="results/tokens/{doc}.parquet",
         record="results/tokens/{doc}.json",
@@ -54,6 +76,7 @@ rule tokenize:
         min_tokens=config["min_tokens"],
         concepts=config["concepts"],
         targets=config["targets"],
+        lexicon_languages=LEXICON_LANGUAGES,
     script:
         "../scripts/tokenize_doc.py"
 

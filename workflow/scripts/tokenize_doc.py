@@ -24,5 +24,6 @@ run_logged(
         min_tokens=sm.params.min_tokens,
         concepts=sm.params.concepts,
         targets=sm.params.targets,
+        lexicons=dict(zip(sm.params.lexicon_languages, sm.input.lexicons, strict=True)),
     ),
 )
