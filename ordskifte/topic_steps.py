@@ -124,12 +124,14 @@ def topic_model_step(
             len(docs),
         )
     k, selection, notes = (1, pd.DataFrame(columns=["k", "u_mass", "chosen"]), [])
+    fitted: dict = {}  # the grid's models by k: the chosen one is the stability reference
     if vocabulary and len(docs) >= 1:
         k, selection, notes = select_k(
             fit_docs,
             grid=list(grid),
             seed=seed,
             min_segments_per_topic=min_segments_per_topic,
+            fitted=fitted,
             **kwargs,
         )
     usable = bool(vocabulary) and any(set(d) & set(vocabulary) for d in fit_docs)
@@ -168,7 +170,12 @@ def topic_model_step(
 
     seeds = [seed + i for i in range(n_seeds)]
     model, stability = topic_stability(
-        fit_docs, k=k, seeds=seeds, threshold=stability_threshold, **kwargs
+        fit_docs,
+        k=k,
+        seeds=seeds,
+        threshold=stability_threshold,
+        reference=fitted.get(k),
+        **kwargs,
     )
     mean_coherence, _ = coherence(model, fit_docs, measure=coherence_measure)
     if sampled:

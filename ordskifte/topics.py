@@ -533,6 +533,7 @@ def select_k(
     seed: int,
     vocabulary: Sequence[str],
     min_segments_per_topic: int = 1,
+    fitted: dict[int, TopicModel] | None = None,
     **fit_kwargs,
 ) -> tuple[int, pd.DataFrame, list[str]]:
     """Choose the number of topics from ``grid`` by u_mass coherence, never failing on small data.
@@ -562,6 +563,9 @@ def select_k(
     min_segments_per_topic : int, default 1
         Ask for at least this many segments per topic (e.g. 5), so that a small period does
         not get about one topic per segment.
+    fitted : dict, optional
+        Receives each fitted model by k, so that the caller can reuse the chosen one (it is
+        :func:`topic_stability`'s reference model when that gets the same seed).
 
     Returns
     -------
@@ -622,6 +626,8 @@ def select_k(
     for k in supported:
         model = fit_model(docs, engine=engine, k=k, seed=seed, vocabulary=vocabulary, **fit_kwargs)
         scores.append(coherence(model, docs, measure="u_mass")[0])
+        if fitted is not None:
+            fitted[k] = model
     table = pd.DataFrame({"k": supported, "u_mass": scores}).astype(
         {"k": "int64", "u_mass": "float64"}
     )
@@ -653,6 +659,7 @@ def topic_stability(
     engine: Engine,
     vocabulary: Sequence[str],
     threshold: float = 0.7,
+    reference: TopicModel | None = None,
     **fit_kwargs,
 ) -> tuple[TopicModel, pd.DataFrame]:
     r"""Refit with several seeds and score how well each topic of the first fit recurs.
@@ -669,6 +676,9 @@ def topic_stability(
     their top-term agreement). A topic is ``unstable`` when its stability is below
     ``threshold``. With a single seed there is nothing to compare: stability is NaN and no
     topic is flagged.
+
+    ``reference``, if given, is the model fitted with ``seeds[0]`` on the same data and
+    options (e.g. by :func:`select_k`): it is used instead of fitting it again.
 
     Returns
     -------
@@ -692,9 +702,12 @@ def topic_stability(
         raise ValueError("seeds must hold at least one seed")
     if len(set(seeds)) != len(seeds):
         raise ValueError(f"seeds must be distinct, got {seeds}")
-    reference = fit_model(
-        docs, engine=engine, k=k, seed=seeds[0], vocabulary=vocabulary, **fit_kwargs
-    )
+    if reference is None:
+        reference = fit_model(
+            docs, engine=engine, k=k, seed=seeds[0], vocabulary=vocabulary, **fit_kwargs
+        )
+    elif reference.k != k:
+        raise ValueError(f"the reference model has k={reference.k}, not k={k}")
     ref = reference.topic_term.to_numpy()
     best = [
         _cosine(

@@ -519,3 +519,29 @@ def test_model_fitted_on_a_sample_assigns_held_out_documents_to_their_planted_to
     planted_main = corpus.doc_topics.to_numpy()[held_out].argmax(axis=1)
     agree = nearest.argmax(axis=1)[planted_main] == theta.argmax(axis=1)
     assert agree.mean() >= 0.9
+
+
+def test_stability_reuses_the_reference_model_select_k_fitted():
+    """select_k hands out its fits; the chosen one, as stability's reference, gives the same
+    stability table as fitting the reference again."""
+    docs = [["gruppe", "selvhjelp", "møte"], ["helse", "psykisk", "bruker"]] * 6 + [
+        ["frivillig", "sentral", "gruppe"],
+        ["folkehelse", "kommune", "helse"],
+    ] * 6
+    vocabulary = sorted({w for d in docs for w in d})
+    fitted = {}
+    k, _, _ = select_k(
+        docs, grid=[2, 3], engine="lda", seed=7, vocabulary=vocabulary, fitted=fitted
+    )
+    assert sorted(fitted) == [2, 3]
+    reused, table = topic_stability(
+        docs, k=k, seeds=[7, 8], engine="lda", vocabulary=vocabulary, reference=fitted[k]
+    )
+    fresh, again = topic_stability(docs, k=k, seeds=[7, 8], engine="lda", vocabulary=vocabulary)
+    assert reused is fitted[k]
+    pd.testing.assert_frame_equal(reused.topic_term, fresh.topic_term)
+    pd.testing.assert_frame_equal(table, again)
+    with pytest.raises(ValueError, match="reference model has k=2, not k=3"):
+        topic_stability(
+            docs, k=3, seeds=[7], engine="lda", vocabulary=vocabulary, reference=fitted[2]
+        )
