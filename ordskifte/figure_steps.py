@@ -90,6 +90,53 @@ def jsd_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
     plots.save_figure(plots.jsd_heatmap(df, period_order=order, labels=labels), png, svg)
 
 
+def concept_figures(
+    by_period: str,
+    by_year: str,
+    *,
+    periods: Sequence[Mapping],
+    concepts: Sequence[str],
+    confidence: float,
+    by_period_out: tuple[str, str],
+    by_year_out: tuple[str, str],
+) -> None:
+    """Both concept-rate figures in one process (pandas and matplotlib are imported once):
+    rates per period and per year, each saved to its ``(png, svg)`` pair."""
+    options = {"periods": periods, "concepts": concepts, "confidence": confidence}
+    concepts_by_period_figure(by_period, **options, png=by_period_out[0], svg=by_period_out[1])
+    concepts_by_year_figure(by_year, **options, png=by_year_out[0], svg=by_year_out[1])
+
+
+def frequency_figures(
+    top_terms: str,
+    keyness: Sequence[str],
+    jsd: str,
+    *,
+    periods: Sequence[Mapping],
+    top_n: int,
+    keyness_names: Sequence[str],
+    keyness_titles: Mapping[str, str],
+    keyness_n: int,
+    top_terms_out: tuple[str, str],
+    keyness_out: tuple[str, str],
+    jsd_out: tuple[str, str],
+) -> None:
+    """The top-terms, keyness and JSD figures in one process, each saved to its
+    ``(png, svg)`` pair."""
+    top_terms_figure(
+        top_terms, periods=periods, n=top_n, png=top_terms_out[0], svg=top_terms_out[1]
+    )
+    keyness_figure(
+        keyness,
+        names=keyness_names,
+        titles=keyness_titles,
+        n=keyness_n,
+        png=keyness_out[0],
+        svg=keyness_out[1],
+    )
+    jsd_figure(jsd, periods=periods, png=jsd_out[0], svg=jsd_out[1])
+
+
 def actor_mentions_figure(
     rates: str,
     evidence: str,
