@@ -197,6 +197,42 @@ def actor_networks_figure(
     plots.save_figure(fig, png, svg)
 
 
+def actor_figures(
+    rates: str,
+    types: str,
+    edges: Sequence[str],
+    centrality: str,
+    evidence: str,
+    *,
+    periods: Sequence[Mapping],
+    actors: Sequence[Mapping],
+    confidence: float,
+    mentions_out: tuple[str, str],
+    types_out: tuple[str, str],
+    networks_out: tuple[str, str],
+) -> None:
+    """The three actor figures (mentions, type shares, networks) in one process, each saved
+    to its ``(png, svg)`` pair."""
+    actor_mentions_figure(
+        rates,
+        evidence,
+        periods=periods,
+        confidence=confidence,
+        png=mentions_out[0],
+        svg=mentions_out[1],
+    )
+    actor_types_figure(types, evidence, periods=periods, png=types_out[0], svg=types_out[1])
+    actor_networks_figure(
+        edges,
+        centrality,
+        evidence,
+        periods=periods,
+        actors=actors,
+        png=networks_out[0],
+        svg=networks_out[1],
+    )
+
+
 # ------------------------------------------------------------------ semantic drift
 def _figure(
     draw: str,
