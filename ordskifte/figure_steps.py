@@ -317,3 +317,41 @@ def semantic_change_figure(
         n=n,
         confidence=confidence,
     )
+
+
+def semantic_drift_figures(
+    collocates: Sequence[str],
+    overlap: str,
+    word_shift: str,
+    semantic_change: str,
+    *,
+    names: Sequence[str],
+    periods: Sequence[Mapping],
+    collocate_terms: int,
+    shift_terms: int,
+    change_terms: int,
+    confidence: float,
+    collocates_out: Sequence[tuple[str, str]],
+    overlap_out: tuple[str, str],
+    word_shift_out: tuple[str, str],
+    semantic_change_out: tuple[str, str],
+) -> None:
+    """Every semantic-drift figure in one process: the collocate panels of each name (tables,
+    names and ``(png, svg)`` pairs in the same order), the neighbour-overlap chain, the word
+    shifts and the semantic-change ranking."""
+    for table, name, (png, svg) in zip(collocates, names, collocates_out, strict=True):
+        collocates_figure(table, name=name, periods=periods, n=collocate_terms, png=png, svg=svg)
+    overlap_figure(
+        overlap, periods=periods, confidence=confidence, png=overlap_out[0], svg=overlap_out[1]
+    )
+    word_shift_figure(
+        word_shift, periods=periods, n=shift_terms, png=word_shift_out[0], svg=word_shift_out[1]
+    )
+    semantic_change_figure(
+        semantic_change,
+        periods=periods,
+        n=change_terms,
+        confidence=confidence,
+        png=semantic_change_out[0],
+        svg=semantic_change_out[1],
+    )
