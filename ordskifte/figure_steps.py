@@ -90,6 +90,53 @@ def jsd_figure(table: str, *, periods: Sequence[Mapping], png: str, svg: str):
     plots.save_figure(plots.jsd_heatmap(df, period_order=order, labels=labels), png, svg)
 
 
+def concept_figures(
+    by_period: str,
+    by_year: str,
+    *,
+    periods: Sequence[Mapping],
+    concepts: Sequence[str],
+    confidence: float,
+    by_period_out: tuple[str, str],
+    by_year_out: tuple[str, str],
+) -> None:
+    """Both concept-rate figures in one process (pandas and matplotlib are imported once):
+    rates per period and per year, each saved to its ``(png, svg)`` pair."""
+    options = {"periods": periods, "concepts": concepts, "confidence": confidence}
+    concepts_by_period_figure(by_period, **options, png=by_period_out[0], svg=by_period_out[1])
+    concepts_by_year_figure(by_year, **options, png=by_year_out[0], svg=by_year_out[1])
+
+
+def frequency_figures(
+    top_terms: str,
+    keyness: Sequence[str],
+    jsd: str,
+    *,
+    periods: Sequence[Mapping],
+    top_n: int,
+    keyness_names: Sequence[str],
+    keyness_titles: Mapping[str, str],
+    keyness_n: int,
+    top_terms_out: tuple[str, str],
+    keyness_out: tuple[str, str],
+    jsd_out: tuple[str, str],
+) -> None:
+    """The top-terms, keyness and JSD figures in one process, each saved to its
+    ``(png, svg)`` pair."""
+    top_terms_figure(
+        top_terms, periods=periods, n=top_n, png=top_terms_out[0], svg=top_terms_out[1]
+    )
+    keyness_figure(
+        keyness,
+        names=keyness_names,
+        titles=keyness_titles,
+        n=keyness_n,
+        png=keyness_out[0],
+        svg=keyness_out[1],
+    )
+    jsd_figure(jsd, periods=periods, png=jsd_out[0], svg=jsd_out[1])
+
+
 def actor_mentions_figure(
     rates: str,
     evidence: str,
@@ -148,6 +195,42 @@ def actor_networks_figure(
         short_names={a["name"]: a.get("label") or a["name"] for a in actors},
     )
     plots.save_figure(fig, png, svg)
+
+
+def actor_figures(
+    rates: str,
+    types: str,
+    edges: Sequence[str],
+    centrality: str,
+    evidence: str,
+    *,
+    periods: Sequence[Mapping],
+    actors: Sequence[Mapping],
+    confidence: float,
+    mentions_out: tuple[str, str],
+    types_out: tuple[str, str],
+    networks_out: tuple[str, str],
+) -> None:
+    """The three actor figures (mentions, type shares, networks) in one process, each saved
+    to its ``(png, svg)`` pair."""
+    actor_mentions_figure(
+        rates,
+        evidence,
+        periods=periods,
+        confidence=confidence,
+        png=mentions_out[0],
+        svg=mentions_out[1],
+    )
+    actor_types_figure(types, evidence, periods=periods, png=types_out[0], svg=types_out[1])
+    actor_networks_figure(
+        edges,
+        centrality,
+        evidence,
+        periods=periods,
+        actors=actors,
+        png=networks_out[0],
+        svg=networks_out[1],
+    )
 
 
 # ------------------------------------------------------------------ semantic drift
@@ -233,4 +316,42 @@ def semantic_change_figure(
         svg=svg,
         n=n,
         confidence=confidence,
+    )
+
+
+def semantic_drift_figures(
+    collocates: Sequence[str],
+    overlap: str,
+    word_shift: str,
+    semantic_change: str,
+    *,
+    names: Sequence[str],
+    periods: Sequence[Mapping],
+    collocate_terms: int,
+    shift_terms: int,
+    change_terms: int,
+    confidence: float,
+    collocates_out: Sequence[tuple[str, str]],
+    overlap_out: tuple[str, str],
+    word_shift_out: tuple[str, str],
+    semantic_change_out: tuple[str, str],
+) -> None:
+    """Every semantic-drift figure in one process: the collocate panels of each name (tables,
+    names and ``(png, svg)`` pairs in the same order), the neighbour-overlap chain, the word
+    shifts and the semantic-change ranking."""
+    for table, name, (png, svg) in zip(collocates, names, collocates_out, strict=True):
+        collocates_figure(table, name=name, periods=periods, n=collocate_terms, png=png, svg=svg)
+    overlap_figure(
+        overlap, periods=periods, confidence=confidence, png=overlap_out[0], svg=overlap_out[1]
+    )
+    word_shift_figure(
+        word_shift, periods=periods, n=shift_terms, png=word_shift_out[0], svg=word_shift_out[1]
+    )
+    semantic_change_figure(
+        semantic_change,
+        periods=periods,
+        n=change_terms,
+        confidence=confidence,
+        png=semantic_change_out[0],
+        svg=semantic_change_out[1],
     )

@@ -414,6 +414,58 @@ def lineage_figure(
     plots.save_figure(fig, png, svg)
 
 
+def model_figures(
+    selections: Sequence[str],
+    topic_terms: Sequence[str],
+    *,
+    periods: Sequence[Mapping],
+    titles: Sequence[str],
+    n: int,
+    coherence_out: tuple[str, str],
+    topic_terms_out: Sequence[tuple[str, str]],
+) -> None:
+    """The figures of the fitted models in one process (seaborn is imported once): coherence
+    by k of every model, and each model's topic-term heatmap (tables, titles and
+    ``(png, svg)`` pairs in the same order)."""
+    coherence_figure(selections, periods=periods, png=coherence_out[0], svg=coherence_out[1])
+    for table, title, (png, svg) in zip(topic_terms, titles, topic_terms_out, strict=True):
+        topic_terms_figure(table, title=title, n=n, png=png, svg=svg)
+
+
+def period_figures(
+    prevalence: str,
+    global_terms: str,
+    alignment: str,
+    period_terms: Sequence[str],
+    *,
+    names: Sequence[str],
+    periods: Sequence[Mapping],
+    confidence: float,
+    threshold: float,
+    prevalence_out: tuple[str, str],
+    lineages_out: tuple[str, str],
+) -> None:
+    """The figures of topics across periods in one process: the global model's prevalence per
+    period, and the lineages of the period models' topics."""
+    prevalence_figure(
+        prevalence,
+        global_terms,
+        periods=periods,
+        confidence=confidence,
+        png=prevalence_out[0],
+        svg=prevalence_out[1],
+    )
+    lineage_figure(
+        alignment,
+        period_terms,
+        names=names,
+        periods=periods,
+        threshold=threshold,
+        png=lineages_out[0],
+        svg=lineages_out[1],
+    )
+
+
 def dynamic_step(
     segments: str,
     model_selection: str,

@@ -7,7 +7,12 @@ import pandas as pd
 import pytest
 
 from ordskifte.actor_steps import actor_mentions_step, actor_network_step, actor_rates_step
-from ordskifte.figure_steps import actor_mentions_figure, actor_networks_figure, actor_types_figure
+from ordskifte.figure_steps import (
+    actor_figures,
+    actor_mentions_figure,
+    actor_networks_figure,
+    actor_types_figure,
+)
 from ordskifte.io import tokens_frame, write_parquet
 from ordskifte.steps import count_step
 from ordskifte.tokenize import Normaliser, ParagraphIn, tokenize_document
@@ -173,3 +178,26 @@ def test_actor_steps_with_no_actors_write_every_table(inputs):
     assert read(out / "network_frivillig.tsv").empty
     for name in "mtn":
         assert (out / f"{name}.png").is_file()
+
+
+def test_actor_figures_in_one_call_are_the_single_figures(inputs):
+    """Rule `figure_actors` draws the three figures in one process: same bytes as one each."""
+    out = run_all(inputs, ACTORS)
+    grouped = {name: (str(out / f"g{name}.png"), str(out / f"g{name}.svg")) for name in "mtn"}
+    actor_figures(
+        str(out / "by_period.tsv"),
+        str(out / "types.tsv"),
+        [str(out / f"network_{p['name']}.tsv") for p in PERIODS],
+        str(out / "centrality.tsv"),
+        str(out / "by_document.tsv"),
+        periods=PERIODS,
+        actors=ACTORS,
+        confidence=0.95,
+        mentions_out=grouped["m"],
+        types_out=grouped["t"],
+        networks_out=grouped["n"],
+    )
+    for paths in grouped.values():
+        for path in paths:
+            single = out / Path(path).name[1:]
+            assert Path(path).read_bytes() == single.read_bytes(), single.name

@@ -96,73 +96,41 @@ rule actor_network:
         "../scripts/actor_network.py"
 
 
-rule figure_actor_mentions:
+rule figure_actors:
     input:
         rates="results/actors/mentions_by_period.tsv",
-        evidence="results/actors/mentions_by_document.tsv",
-    output:
-        png=report(
-            "results/figures/actor_mentions.png",
-            caption="../report/actor_mentions.rst",
-            category="Actors",
-        ),
-        svg="results/figures/actor_mentions.svg",
-    log:
-        "logs/figures/actor_mentions.log",
-    benchmark:
-        "benchmarks/figures/actor_mentions.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        confidence=config["bootstrap"]["confidence"],
-    script:
-        "../scripts/figure_actor_mentions.py"
-
-
-rule figure_actor_types:
-    input:
         types="results/actors/type_shares.tsv",
-        evidence="results/actors/mentions_by_document.tsv",
-    output:
-        png=report(
-            "results/figures/actor_types.png",
-            caption="../report/actor_types.rst",
-            category="Actors",
-        ),
-        svg="results/figures/actor_types.svg",
-    log:
-        "logs/figures/actor_types.log",
-    benchmark:
-        "benchmarks/figures/actor_types.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-    script:
-        "../scripts/figure_actor_types.py"
-
-
-rule figure_actor_networks:
-    input:
         edges=[f"results/actors/network_{p}.tsv" for p in PERIOD_NAMES],
         centrality="results/actors/centrality.tsv",
         evidence="results/actors/mentions_by_document.tsv",
     output:
-        png=report(
+        mentions_png=report(
+            "results/figures/actor_mentions.png",
+            caption="../report/actor_mentions.rst",
+            category="Actors",
+        ),
+        mentions_svg="results/figures/actor_mentions.svg",
+        types_png=report(
+            "results/figures/actor_types.png",
+            caption="../report/actor_types.rst",
+            category="Actors",
+        ),
+        types_svg="results/figures/actor_types.svg",
+        networks_png=report(
             "results/figures/actor_networks.png",
             caption="../report/actor_networks.rst",
             category="Actors",
         ),
-        svg="results/figures/actor_networks.svg",
+        networks_svg="results/figures/actor_networks.svg",
     log:
-        "logs/figures/actor_networks.log",
+        "logs/figures/actors.log",
     benchmark:
-        "benchmarks/figures/actor_networks.tsv"
+        "benchmarks/figures/actors.tsv"
     conda:
         "../../envs/figures.yaml"
     params:
         periods=config["periods"],
         actors=config["actors"],
+        confidence=config["bootstrap"]["confidence"],
     script:
-        "../scripts/figure_actor_networks.py"
+        "../scripts/figure_actors.py"

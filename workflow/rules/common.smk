@@ -192,11 +192,17 @@ def get_topic_fit_options():
     }
 
 
-def get_topic_title(wildcards):
+def topic_titles():
+    """Title of each topic model's heatmap, in the order of TOPIC_MODELS."""
     labels = {p.name: p.label for p in PERIODS}
-    if wildcards.model == "global":
-        return "Topics of the global model (all periods)"
-    return f"Topics in {labels[wildcards.model]}"
+    return [
+        (
+            "Topics of the global model (all periods)"
+            if m == "global"
+            else f"Topics in {labels[m]}"
+        )
+        for m in TOPIC_MODELS
+    ]
 
 
 TOPIC_OUTPUTS = [

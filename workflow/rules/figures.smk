@@ -1,44 +1,29 @@
 # Figures (PNG for the report, SVG for print), each with a caption in workflow/report/.
+# Related figures are drawn by one job: a figure job spends about 1.3 s importing pandas and
+# matplotlib before it draws, more than most figures take to draw.
 
 
-rule figure_concepts_by_period:
+rule figure_concepts:
     input:
-        "results/drift/concepts_by_period.tsv",
+        by_period="results/drift/concepts_by_period.tsv",
+        by_year="results/drift/concepts_by_year.tsv",
     output:
-        png=report(
+        by_period_png=report(
             "results/figures/concepts_by_period.png",
             caption="../report/concepts_by_period.rst",
             category="Figures",
         ),
-        svg="results/figures/concepts_by_period.svg",
-    log:
-        "logs/figures/concepts_by_period.log",
-    benchmark:
-        "benchmarks/figures/concepts_by_period.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        concepts=list(config["concepts"]),
-        confidence=config["bootstrap"]["confidence"],
-    script:
-        "../scripts/figure_concepts_by_period.py"
-
-
-rule figure_concepts_by_year:
-    input:
-        "results/drift/concepts_by_year.tsv",
-    output:
-        png=report(
+        by_period_svg="results/figures/concepts_by_period.svg",
+        by_year_png=report(
             "results/figures/concepts_by_year.png",
             caption="../report/concepts_by_year.rst",
             category="Figures",
         ),
-        svg="results/figures/concepts_by_year.svg",
+        by_year_svg="results/figures/concepts_by_year.svg",
     log:
-        "logs/figures/concepts_by_year.log",
+        "logs/figures/concepts.log",
     benchmark:
-        "benchmarks/figures/concepts_by_year.tsv"
+        "benchmarks/figures/concepts.tsv"
     conda:
         "../../envs/figures.yaml"
     params:
@@ -46,73 +31,44 @@ rule figure_concepts_by_year:
         concepts=list(config["concepts"]),
         confidence=config["bootstrap"]["confidence"],
     script:
-        "../scripts/figure_concepts_by_year.py"
+        "../scripts/figure_concepts.py"
 
 
-rule figure_top_terms:
+rule figure_frequencies:
     input:
-        "results/frequencies/top_terms.tsv",
+        top_terms="results/frequencies/top_terms.tsv",
+        keyness=keyness_outputs(),
+        jsd="results/drift/jsd_periods.tsv",
     output:
-        png=report(
+        top_terms_png=report(
             "results/figures/top_terms.png",
             caption="../report/top_terms.rst",
             category="Figures",
         ),
-        svg="results/figures/top_terms.svg",
-    log:
-        "logs/figures/top_terms.log",
-    benchmark:
-        "benchmarks/figures/top_terms.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        n=config["frequencies"]["top_n"],
-    script:
-        "../scripts/figure_top_terms.py"
-
-
-rule figure_keyness:
-    input:
-        keyness_outputs(),
-    output:
-        png=report(
+        top_terms_svg="results/figures/top_terms.svg",
+        keyness_png=report(
             "results/figures/keyness.png",
             caption="../report/keyness.rst",
             category="Figures",
         ),
-        svg="results/figures/keyness.svg",
-    log:
-        "logs/figures/keyness.log",
-    benchmark:
-        "benchmarks/figures/keyness.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        names=[Path(p).stem for p in keyness_outputs()],
-        titles=keyness_titles(),
-        n=config["keyness"]["top_n"],
-    script:
-        "../scripts/figure_keyness.py"
-
-
-rule figure_jsd:
-    input:
-        "results/drift/jsd_periods.tsv",
-    output:
-        png=report(
+        keyness_svg="results/figures/keyness.svg",
+        jsd_png=report(
             "results/figures/jsd_periods.png",
             caption="../report/jsd_periods.rst",
             category="Figures",
         ),
-        svg="results/figures/jsd_periods.svg",
+        jsd_svg="results/figures/jsd_periods.svg",
     log:
-        "logs/figures/jsd_periods.log",
+        "logs/figures/frequencies.log",
     benchmark:
-        "benchmarks/figures/jsd_periods.tsv"
+        "benchmarks/figures/frequencies.tsv"
     conda:
         "../../envs/figures.yaml"
     params:
         periods=config["periods"],
+        top_n=config["frequencies"]["top_n"],
+        keyness_names=[Path(p).stem for p in keyness_outputs()],
+        keyness_titles=keyness_titles(),
+        keyness_n=config["keyness"]["top_n"],
     script:
-        "../scripts/figure_jsd.py"
+        "../scripts/figure_frequencies.py"

@@ -114,30 +114,6 @@ rule semantic_change:
         "../scripts/semantic_change.py"
 
 
-rule figure_semantic_change:
-    input:
-        "results/drift/semantic_change.tsv",
-    output:
-        png=report(
-            "results/figures/semantic_change.png",
-            caption="../report/semantic_change.rst",
-            category="Semantic drift",
-        ),
-        svg="results/figures/semantic_change.svg",
-    log:
-        "logs/figures/semantic_change.log",
-    benchmark:
-        "benchmarks/figures/semantic_change.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        n=config["vectors"]["figure_terms"],
-        confidence=config["bootstrap"]["confidence"],
-    script:
-        "../scripts/figure_semantic_change.py"
-
-
 rule compounds:
     input:
         documents="results/corpus/documents.tsv",
@@ -202,73 +178,55 @@ rule births:
         "../scripts/births.py"
 
 
-rule figure_collocates:
+rule figure_semantic_drift:
     input:
-        "results/drift/collocates_{name}.tsv",
+        collocates=[f"results/drift/collocates_{name}.tsv" for name in KWIC_NAMES],
+        overlap="results/drift/neighbour_overlap.tsv",
+        word_shift="results/drift/word_shift.tsv",
+        semantic_change="results/drift/semantic_change.tsv",
     output:
-        png=report(
-            "results/figures/collocates_{name}.png",
-            caption="../report/collocates.rst",
-            category="Semantic drift",
-        ),
-        svg="results/figures/collocates_{name}.svg",
-    log:
-        "logs/figures/collocates_{name}.log",
-    benchmark:
-        "benchmarks/figures/collocates_{name}.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        n=config["collocates"]["figure_terms"],
-    script:
-        "../scripts/figure_collocates.py"
-
-
-rule figure_neighbour_overlap:
-    input:
-        "results/drift/neighbour_overlap.tsv",
-    output:
-        png=report(
+        collocates_png=[
+            report(
+                f"results/figures/collocates_{name}.png",
+                caption="../report/collocates.rst",
+                category="Semantic drift",
+            )
+            for name in KWIC_NAMES
+        ],
+        collocates_svg=[f"results/figures/collocates_{name}.svg" for name in KWIC_NAMES],
+        overlap_png=report(
             "results/figures/neighbour_overlap.png",
             caption="../report/neighbour_overlap.rst",
             category="Semantic drift",
         ),
-        svg="results/figures/neighbour_overlap.svg",
-    log:
-        "logs/figures/neighbour_overlap.log",
-    benchmark:
-        "benchmarks/figures/neighbour_overlap.tsv"
-    conda:
-        "../../envs/figures.yaml"
-    params:
-        periods=config["periods"],
-        confidence=config["bootstrap"]["confidence"],
-    script:
-        "../scripts/figure_neighbour_overlap.py"
-
-
-rule figure_word_shift:
-    input:
-        "results/drift/word_shift.tsv",
-    output:
-        png=report(
+        overlap_svg="results/figures/neighbour_overlap.svg",
+        word_shift_png=report(
             "results/figures/word_shift.png",
             caption="../report/word_shift.rst",
             category="Semantic drift",
         ),
-        svg="results/figures/word_shift.svg",
+        word_shift_svg="results/figures/word_shift.svg",
+        semantic_change_png=report(
+            "results/figures/semantic_change.png",
+            caption="../report/semantic_change.rst",
+            category="Semantic drift",
+        ),
+        semantic_change_svg="results/figures/semantic_change.svg",
     log:
-        "logs/figures/word_shift.log",
+        "logs/figures/semantic_drift.log",
     benchmark:
-        "benchmarks/figures/word_shift.tsv"
+        "benchmarks/figures/semantic_drift.tsv"
     conda:
         "../../envs/figures.yaml"
     params:
+        names=KWIC_NAMES,
         periods=config["periods"],
-        n=config["word_shift"]["top_terms"],
+        collocate_terms=config["collocates"]["figure_terms"],
+        shift_terms=config["word_shift"]["top_terms"],
+        change_terms=config["vectors"]["figure_terms"],
+        confidence=config["bootstrap"]["confidence"],
     script:
-        "../scripts/figure_word_shift.py"
+        "../scripts/figure_semantic_drift.py"
 
 
 rule term_evidence:

@@ -130,98 +130,72 @@ rule topic_alignment:
         "../scripts/topic_alignment.py"
 
 
-rule figure_topic_coherence:
+rule figure_topic_models:
     input:
-        [f"results/topics/{m}/model_selection.tsv" for m in TOPIC_MODELS],
+        selections=[f"results/topics/{m}/model_selection.tsv" for m in TOPIC_MODELS],
+        topic_terms=[f"results/topics/{m}/topic_terms.tsv" for m in TOPIC_MODELS],
     output:
-        png=report(
+        coherence_png=report(
             "results/figures/topic_coherence.png",
             caption="../report/topic_coherence.rst",
             category="Topics",
         ),
-        svg="results/figures/topic_coherence.svg",
+        coherence_svg="results/figures/topic_coherence.svg",
+        topic_terms_png=[
+            report(
+                f"results/figures/topic_terms_{m}.png",
+                caption="../report/topic_terms.rst",
+                category="Topics",
+            )
+            for m in TOPIC_MODELS
+        ],
+        topic_terms_svg=[f"results/figures/topic_terms_{m}.svg" for m in TOPIC_MODELS],
     log:
-        "logs/figures/topic_coherence.log",
+        "logs/figures/topic_models.log",
     benchmark:
-        "benchmarks/figures/topic_coherence.tsv"
+        "benchmarks/figures/topic_models.tsv"
     conda:
         "../../envs/topics.yaml"
     params:
         periods=config["periods"],
-    script:
-        "../scripts/figure_topic_coherence.py"
-
-
-rule figure_topic_terms:
-    input:
-        "results/topics/{model}/topic_terms.tsv",
-    output:
-        png=report(
-            "results/figures/topic_terms_{model}.png",
-            caption="../report/topic_terms.rst",
-            category="Topics",
-        ),
-        svg="results/figures/topic_terms_{model}.svg",
-    log:
-        "logs/figures/topic_terms_{model}.log",
-    benchmark:
-        "benchmarks/figures/topic_terms_{model}.tsv"
-    conda:
-        "../../envs/topics.yaml"
-    params:
-        title=get_topic_title,
+        titles=topic_titles(),
         n=config["topics"]["figure_terms"],
     script:
-        "../scripts/figure_topic_terms.py"
+        "../scripts/figure_topic_models.py"
 
 
-rule figure_topic_prevalence:
+rule figure_topic_periods:
     input:
-        table="results/topics/global/prevalence_by_period.tsv",
-        terms="results/topics/global/topic_terms.tsv",
+        prevalence="results/topics/global/prevalence_by_period.tsv",
+        global_terms="results/topics/global/topic_terms.tsv",
+        alignment="results/topics/alignment.tsv",
+        period_terms=[f"results/topics/{p}/topic_terms.tsv" for p in PERIOD_NAMES],
     output:
-        png=report(
+        prevalence_png=report(
             "results/figures/topic_prevalence.png",
             caption="../report/topic_prevalence.rst",
             category="Topics",
         ),
-        svg="results/figures/topic_prevalence.svg",
-    log:
-        "logs/figures/topic_prevalence.log",
-    benchmark:
-        "benchmarks/figures/topic_prevalence.tsv"
-    conda:
-        "../../envs/topics.yaml"
-    params:
-        periods=config["periods"],
-        confidence=config["bootstrap"]["confidence"],
-    script:
-        "../scripts/figure_topic_prevalence.py"
-
-
-rule figure_topic_lineages:
-    input:
-        alignment="results/topics/alignment.tsv",
-        terms=[f"results/topics/{p}/topic_terms.tsv" for p in PERIOD_NAMES],
-    output:
-        png=report(
+        prevalence_svg="results/figures/topic_prevalence.svg",
+        lineages_png=report(
             "results/figures/topic_lineages.png",
             caption="../report/topic_alignment.rst",
             category="Topics",
         ),
-        svg="results/figures/topic_lineages.svg",
+        lineages_svg="results/figures/topic_lineages.svg",
     log:
-        "logs/figures/topic_lineages.log",
+        "logs/figures/topic_periods.log",
     benchmark:
-        "benchmarks/figures/topic_lineages.tsv"
+        "benchmarks/figures/topic_periods.tsv"
     conda:
         "../../envs/topics.yaml"
     params:
         names=PERIOD_NAMES,
         periods=config["periods"],
+        confidence=config["bootstrap"]["confidence"],
         threshold=config["topics"]["alignment_threshold"],
     script:
-        "../scripts/figure_topic_lineages.py"
+        "../scripts/figure_topic_periods.py"
 
 
 rule topic_dynamic:
