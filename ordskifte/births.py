@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
-from ordskifte.concepts import compile_pattern
-from ordskifte.kwic import KWIC_COLUMNS, kwic_lines
+from ordskifte.concepts import compile_pattern, find_matches
+from ordskifte.kwic import KWIC_COLUMNS, span_lines
 
 EVENT_COLUMNS = ("event", "period", "term", "count", "n_docs", "absent_from")
 EVIDENCE_COLUMNS = ("event", "term", *KWIC_COLUMNS)
@@ -78,19 +79,48 @@ def evidence(
     *,
     meta: dict,
     window: int,
+    per_term: int | None = None,
 ) -> list[dict]:
     """KWIC lines of one document for the events of its period.
 
-    A term is matched on its lemmas (a multi-word term ``psykisk_helsearbeid`` as the lemma
-    sequence "psykisk helsearbeid"). ``meta`` gives the document's ``doc_id``, ``period`` and
-    ``year``.
+    A term is matched on its tokens or lemmas (a multi-word term ``psykisk_helsearbeid`` as
+    the lemma sequence "psykisk helsearbeid"). ``meta`` gives the document's ``doc_id``,
+    ``period`` and ``year``. With ``per_term``, only the first that many lines of each event
+    and term are kept (the tables keep no more, in document order).
+
+    Single-word terms (nearly all) are found in one pass over the document, not one pass per
+    term: a corpus of millions of tokens has thousands of births.
     """
-    lines = []
-    for event, term in events.loc[events["period"] == meta["period"], ["event", "term"]].values:
-        pattern = compile_pattern(str(term).replace("_", " "))
-        for line in kwic_lines(tokens, [pattern], window=window, meta=meta):
-            lines.append({"event": event, "term": term, **line})
-    return lines
+    chosen = events.loc[events["period"] == meta["period"], ["event", "term"]].values
+    if not len(chosen) or not len(tokens):
+        return []
+    terms = {str(term) for _, term in chosen}
+    single = {t.lower() for t in terms if "_" not in t}
+    positions: dict[str, list[tuple[int, int]]] = {t: [] for t in single}
+    token, lemma = tokens["token"].to_numpy(dtype=object), tokens["lemma"].to_numpy(dtype=object)
+    hits = np.flatnonzero(tokens["token"].isin(single) | tokens["lemma"].isin(single))
+    for i in hits:
+        for word in {token[i], lemma[i]} & single:
+            positions[word].append((int(i), int(i) + 1))
+    wanted: list[tuple[str, str, tuple[int, int]]] = []
+    for event, term in chosen:
+        name = str(term)
+        if "_" in name:
+            spans = find_matches(
+                tokens["token"].tolist(),
+                tokens["lemma"].tolist(),
+                [compile_pattern(name.replace("_", " "))],
+                sentences=tokens["sentence"].tolist(),
+            )
+        else:
+            compile_pattern(name)  # raises on a term that is no pattern, as the matcher did
+            spans = positions[name.lower()]
+        wanted += [(event, term, span) for span in spans[:per_term]]
+    lines = span_lines(tokens, [span for _, _, span in wanted], window=window, meta=meta)
+    return [
+        {"event": event, "term": term, **line}
+        for (event, term, _), line in zip(wanted, lines, strict=True)
+    ]
 
 
 def evidence_table(lines: list[dict], *, per_term: int) -> pd.DataFrame:

@@ -331,7 +331,7 @@ def term_evidence_step(
     events = shifted_terms(
         {"word_shift": (tables[0], shift_terms), "semantic_change": (tables[1], change_terms)}
     )
-    lines = _evidence_lines(events, documents, doc_ids, tokens, window=window)
+    lines = _evidence_lines(events, documents, doc_ids, tokens, window=window, per_term=per_term)
     table = term_evidence_table(lines, events, per_term=per_term)
     write_tsv(table, out)
     found = table.groupby(["source", "term"]).ngroups
@@ -350,9 +350,11 @@ def _evidence_lines(
     tokens: Sequence[str],
     *,
     window: int,
+    per_term: int | None = None,
 ) -> list[dict]:
-    """KWIC lines of the events' terms (:func:`ordskifte.births.evidence`) from every
-    document of a period the events name; other documents' token tables are not read."""
+    """KWIC lines of the events' terms (:func:`ordskifte.births.evidence`, at most
+    ``per_term`` per event and term from each document) from every document of a period the
+    events name; other documents' token tables are not read."""
     from ordskifte.births import evidence
 
     docs = read_documents(documents)
@@ -365,5 +367,7 @@ def _evidence_lines(
             "year": docs.at[doc_id, "year"],
         }
         if meta["period"] in periods:
-            lines += evidence(events, read_parquet(path), meta=meta, window=window)
+            lines += evidence(
+                events, read_parquet(path), meta=meta, window=window, per_term=per_term
+            )
     return lines

@@ -76,6 +76,34 @@ def test_evidence_lines_for_the_events_of_the_documents_period():
     assert len(evidence_table(lines, per_term=5)) == 3  # two lines for "plan"
 
 
+def test_evidence_caps_lines_per_term_and_matches_forms_and_multiword_terms():
+    """At most per_term lines per event and term from a document, the first ones; a term
+    matches a token's form or its lemma, a multi-word term the lemma sequence."""
+    events = pd.DataFrame(
+        {
+            "event": ["birth", "birth", "death"],
+            "term": ["plan", "ny_plan", "plan"],
+            "period": ["p3", "p3", "p3"],
+        }
+    )
+    meta = {"doc_id": "d3", "period": "p3", "year": "2003"}
+    doc = tokens("en plan for folkehelse og en ny plan og planen")
+    lines = evidence(events, doc, meta=meta, window=1)
+    assert [(line["event"], line["term"], line["match"]) for line in lines] == [
+        ("birth", "plan", "plan"),
+        ("birth", "plan", "plan"),
+        ("birth", "ny_plan", "ny plan"),
+        ("death", "plan", "plan"),
+        ("death", "plan", "plan"),
+    ]
+    capped = evidence(events, doc, meta=meta, window=1, per_term=1)
+    assert [(line["event"], line["term"], line["left"]) for line in capped] == [
+        ("birth", "plan", "en"),
+        ("birth", "ny_plan", "en"),
+        ("death", "plan", "en"),
+    ]
+
+
 def test_terms_of_the_shift_figures_get_lines_from_both_periods_of_their_pair():
     from ordskifte.births import shifted_terms, term_evidence_table
 
