@@ -168,9 +168,11 @@ def semantic_change_step(
     confidence: float,
     seed: int,
     out: str,
+    max_words: int = 0,
 ) -> None:
     """Cosine change of the frequent words between consecutive periods (aligned PPMI-SVD
-    vectors), with bootstrap stability; rarer words listed as too rare."""
+    vectors, at most ``max_words`` words per period), with bootstrap stability; rarer words
+    listed as too rare."""
     from ordskifte.vectors import CHANGE_COLUMNS, content_sequence, period_counts, semantic_change
 
     docs = read_documents(documents)
@@ -180,7 +182,7 @@ def semantic_change_step(
         if period in sequences:
             sequences[period].append(content_sequence(read_parquet(path)))
     counts = {
-        p: period_counts(seqs, window=window, min_freq=min_freq)
+        p: period_counts(seqs, window=window, min_freq=min_freq, max_words=max_words)
         for p, seqs in sequences.items()
         if seqs
     }
@@ -198,13 +200,15 @@ def semantic_change_step(
         )
         ranked = table[table["status"] == "ranked"]
         log.info(
-            "%s -> %s: %d words ranked (at least %d occurrences in each period), %d too rare; "
-            "most changed: %s",
+            "%s -> %s: %d words ranked (at least %d occurrences in each period), %d too rare, "
+            "%d beyond the %d most frequent (vectors.max_words); most changed: %s",
             a,
             b,
             len(ranked),
             min_freq,
-            int((table["status"] != "ranked").sum()),
+            int((table["status"] == "too rare").sum()),
+            int((table["status"] == "beyond max_words").sum()),
+            max_words,
             ", ".join(ranked["term"].head(10)),
         )
         if len(ranked) < 2 * dimensions:

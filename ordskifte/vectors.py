@@ -48,6 +48,9 @@ RANKED = "ranked"
 MIN_SHARED = 4
 """Fewest words frequent in both periods for a ranking (two anchors per dimension)."""
 TOO_RARE = "too rare"
+# Frequent enough in both periods, but not among the `vectors.max_words` most frequent words
+# of both: not measured, to keep the cost bounded on large corpora.
+BEYOND_MAX_WORDS = "beyond max_words"
 
 
 def content_sequence(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -163,6 +166,7 @@ class PeriodCounts:
     vocabulary: list[str]
     freq: pd.Series  # every content term's frequency in the period
     pairs: sparse.csr_matrix  # documents × vocabulary², flattened co-occurrence matrices
+    min_freq: int = 1  # the floor the vocabulary was chosen with
 
     def vectors(self, weights: np.ndarray, *, dimensions: int, seed: int) -> np.ndarray:
         """Word vectors from the documents weighted by ``weights`` (one per document)."""
@@ -172,16 +176,28 @@ class PeriodCounts:
 
 
 def period_counts(
-    documents: Sequence[tuple[np.ndarray, np.ndarray]], *, window: int, min_freq: int
+    documents: Sequence[tuple[np.ndarray, np.ndarray]],
+    *,
+    window: int,
+    min_freq: int,
+    max_words: int = 0,
 ) -> PeriodCounts:
     """Count a period's documents (each a :func:`content_sequence`).
 
     The vocabulary is the terms with at least ``min_freq`` content tokens in the period,
-    in alphabetical order.
+    in alphabetical order; with ``max_words`` (0: no limit) only that many of them, the most
+    frequent (ties by term). The cost of the vectors grows with the square of the
+    vocabulary, so the limit keeps large corpora affordable; Hamilton et al. (2016) likewise
+    measure the most frequent words.
     """
     every = [terms for terms, _ in documents if len(terms)]
     freq = pd.Series(np.concatenate(every)).value_counts() if every else pd.Series(dtype="int64")
-    vocabulary = sorted(str(t) for t in freq.index[freq >= min_freq])
+    frequent = sorted(
+        ((int(n), str(t)) for t, n in freq[freq >= min_freq].items()), key=lambda p: (-p[0], p[1])
+    )
+    if max_words and len(frequent) > max_words:
+        frequent = frequent[:max_words]
+    vocabulary = sorted(t for _, t in frequent)
     index = pd.Index(vocabulary)
     rows = [
         pair_counts(index.get_indexer(terms), sents, window=window, size=len(vocabulary))
@@ -192,7 +208,9 @@ def period_counts(
         if rows
         else sparse.csr_matrix((0, len(vocabulary) ** 2), dtype=np.int64)
     )
-    return PeriodCounts(vocabulary=vocabulary, freq=freq.astype("int64"), pairs=pairs)
+    return PeriodCounts(
+        vocabulary=vocabulary, freq=freq.astype("int64"), pairs=pairs, min_freq=min_freq
+    )
 
 
 def _changes(
@@ -251,7 +269,9 @@ def semantic_change(
         raise ValueError(f"vectors.iterations must be at least 0, got {iterations}")
     shared = sorted(set(a.vocabulary) & set(b.vocabulary))
     in_both = sorted(set(a.freq.index.astype(str)) & set(b.freq.index.astype(str)))
-    rare = [t for t in in_both if t not in set(shared)]
+    shared_set = set(shared)
+    rare = [t for t in in_both if t not in shared_set]
+    beyond = {t for t in rare if a.freq.get(t, 0) >= a.min_freq and b.freq.get(t, 0) >= b.min_freq}
     frames = []
     if len(shared) >= MIN_SHARED:
         full = _changes(
@@ -294,7 +314,11 @@ def semantic_change(
         frames.append(ranked)
     else:
         rare = in_both
-    frames.append(pd.DataFrame({"term": rare, "status": TOO_RARE}))
+    frames.append(
+        pd.DataFrame(
+            {"term": rare, "status": [BEYOND_MAX_WORDS if t in beyond else TOO_RARE for t in rare]}
+        )
+    )
     out = pd.concat(frames, ignore_index=True)
     out["rank"] = out["rank"].astype("Int64") if "rank" in out else pd.NA
     out["period_a"], out["period_b"] = names

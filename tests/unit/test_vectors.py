@@ -131,6 +131,28 @@ def test_rare_words_are_listed_but_not_ranked_and_the_seed_fixes_the_result():
     pd.testing.assert_frame_equal(planted_change(iterations=2), planted_change(iterations=2))
 
 
+def test_max_words_keeps_the_most_frequent_words_and_lists_the_rest():
+    """With vectors.max_words only the most frequent words get vectors; a word frequent in
+    both periods but outside that is listed as beyond max_words, not as too rare."""
+    a_docs, b_docs = planted_period("a", seed=1), planted_period("c", seed=2)
+    full = period_counts(a_docs, window=3, min_freq=10)
+    capped = period_counts(a_docs, window=3, min_freq=10, max_words=20)
+    assert len(full.vocabulary) == 34 and len(capped.vocabulary) == 20
+    top = full.freq[full.vocabulary].sort_values(ascending=False, kind="mergesort")
+    assert set(capped.vocabulary) <= set(full.vocabulary)
+    assert full.freq[capped.vocabulary].min() >= top.iloc[19]
+    assert capped.vocabulary == sorted(capped.vocabulary)
+    b = period_counts(b_docs, window=3, min_freq=10, max_words=20)
+    table = semantic_change(capped, b, names=("p1", "p2"), dimensions=5, iterations=0, seed=5)
+    beyond = table[table["status"] == "beyond max_words"]
+    ranked = table[table["status"] == "ranked"]
+    assert len(ranked) == len(set(capped.vocabulary) & set(b.vocabulary))
+    assert set(beyond["term"]) == set(full.vocabulary) - set(ranked["term"])
+    assert beyond["rank"].isna().all()
+    uncapped = period_counts(a_docs, window=3, min_freq=10, max_words=1000)
+    assert uncapped.vocabulary == full.vocabulary
+
+
 def test_without_resamples_there_is_no_interval():
     table = planted_change(iterations=0)
     assert table["ci_low"].isna().all() and table["stability"].isna().all()

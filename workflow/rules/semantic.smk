@@ -108,6 +108,7 @@ rule semantic_change:
         min_freq=config["vectors"]["min_freq"],
         dimensions=config["vectors"]["dimensions"],
         iterations=config["vectors"]["iterations"],
+        max_words=config["vectors"]["max_words"],
         confidence=config["bootstrap"]["confidence"],
         seed=config["seed"],
     script:

@@ -22,6 +22,7 @@ run_logged(
         iterations=sm.params.iterations,
         confidence=sm.params.confidence,
         seed=sm.params.seed,
+        max_words=sm.params.max_words,
         out=sm.output[0],
     ),
 )
