@@ -102,15 +102,18 @@ def evidence(
     for i in hits:
         for word in {token[i], lemma[i]} & single:
             positions[word].append((int(i), int(i) + 1))
+    columns = None  # token, lemma and sentence lists, made for the first multi-word term
     wanted: list[tuple[str, str, tuple[int, int]]] = []
     for event, term in chosen:
         name = str(term)
         if "_" in name:
+            if columns is None:
+                columns = [tokens[c].tolist() for c in ("token", "lemma", "sentence")]
             spans = find_matches(
-                tokens["token"].tolist(),
-                tokens["lemma"].tolist(),
+                columns[0],
+                columns[1],
                 [compile_pattern(name.replace("_", " "))],
-                sentences=tokens["sentence"].tolist(),
+                sentences=columns[2],
             )
         else:
             compile_pattern(name)  # raises on a term that is no pattern, as the matcher did

@@ -32,6 +32,9 @@ ABBREVIATIONS = frozenset(
 # word starts with a capital ("osv. Planen ...").
 FINAL_ABBREVIATIONS = frozenset("osv mv m.m m.fl etc o.l al".split())
 SENTENCE_END = re.compile(r"[.!?]+")
+# The languages simplemma tries for every word, the paragraph's own first (so Nynorsk
+# paragraphs try nn before nb); the workflow unpacks these languages' tables (rule lexicon).
+LEMMA_LANGUAGES = ("nb", "nn")
 # Words with an apostrophe of these kinds go through simplemma's apostrophe handling first.
 _APOSTROPHE = re.compile("['’ʼ]")
 
@@ -65,29 +68,13 @@ def tokenize_paragraph(text: str) -> list[list[str]]:
 
 def tokenize_spans(text: str) -> list[list[tuple[str, int]]]:
     """Like :func:`tokenize_paragraph`, with each token's character offset in ``text``."""
-    sentences: list[list[tuple[str, int]]] = []
-    current: list[tuple[str, int]] = []
-    pieces = [(m.group(), m.start()) for m in TOKEN.finditer(text)]
-    for k, (piece, start) in enumerate(pieces):
-        if piece[0] not in ".!?":  # a word (TOKEN's first branch starts with a letter/digit)
-            current.append((piece, start))
-            continue
-        if not current:
-            continue
-        prev = current[-1][0]
-        nxt = pieces[k + 1][0] if k + 1 < len(pieces) else ""
-        if piece == "." and prev.lower() in ABBREVIATIONS:
-            continue
-        if piece == "." and prev.lower() in FINAL_ABBREVIATIONS and not nxt[:1].isupper():
-            continue
-        if len(prev) == 1 and prev.isupper() and piece == ".":
-            continue  # initial: "O. E. Dørum"
-        if piece == "." and nxt[:1].islower():
-            continue
-        sentences.append(current)
-        current = []
-    if current:
-        sentences.append(current)
+    spans = [(m.group(), m.start()) for m in TOKEN.finditer(text)]
+    _, lengths = _sentences([piece for piece, _ in spans])
+    spans = [span for span in spans if span[0][0] not in _SENTENCE_MARKS]
+    sentences, start = [], 0
+    for length in lengths:
+        sentences.append(spans[start : start + length])
+        start += length
     return sentences
 
 
@@ -152,20 +139,12 @@ class Normaliser:
             hit = self._cache[key] = self._apply_variants(self._normalise(word, language))
         return hit
 
-    def many(self, words: Sequence[str], language: str) -> list[str]:
-        """``[self(w, language) for w in words]``, with one dictionary lookup per word."""
-        cache = self._cache
-        missing = {w for w in words if (language, w) not in cache}
-        for word in missing:
-            cache[(language, word)] = self._apply_variants(self._normalise(word, language))
-        return [cache[(language, w)] for w in words]
-
     def _normalise(self, word: str, language: str) -> str:
         if self.mode == "none" or not HAS_LETTER.search(word):
             return word
         if self.mode == "stem":
             return self._stemmer.stem(word)
-        langs = ("nn", "nb") if language == "nn" else ("nb", "nn")
+        langs = LEMMA_LANGUAGES[::-1] if language == LEMMA_LANGUAGES[1] else LEMMA_LANGUAGES
         if (
             not word.isnumeric()
             and not _APOSTROPHE.search(word)
@@ -296,9 +275,11 @@ _SENTENCE_MARKS = frozenset(".!?")
 
 
 def _sentences(pieces: list[str]) -> tuple[list[str], list[int]]:
-    """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence, by the
-    rules of :func:`tokenize_spans` (which this must agree with), deciding only at the
-    punctuation pieces."""
+    """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence: a
+    run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
+    (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
+    capital letter (an initial), or the next word starts in lower case. Decided only at the
+    punctuation pieces, so the cost per word is two list operations."""
     marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
     if not marks:
         return pieces, [len(pieces)] if pieces else []

@@ -12,6 +12,7 @@ sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakef
 from ordskifte.checksums import ChecksumError, lock_path, verify_checksums
 from ordskifte.actors import parse_actors
 from ordskifte.concepts import compile_patterns
+from ordskifte.tokenize import LEMMA_LANGUAGES
 from ordskifte.manifest import (
     assign_periods,
     check_groups,
@@ -81,7 +82,7 @@ TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 
 # simplemma's tables the lemmatizer reads (it tries Bokmål and Nynorsk for every word),
 # unpacked once by rule `lexicon`; none when the words are stemmed or left as they are.
-LEXICON_LANGUAGES = ["nb", "nn"] if config["normalise"] == "lemma" else []
+LEXICON_LANGUAGES = list(LEMMA_LANGUAGES) if config["normalise"] == "lemma" else []
 SIMPLEMMA_VERSION = importlib.metadata.version("simplemma")
 
 # Actors and document groups (config `actors`, `groups`)
@@ -100,7 +101,7 @@ wildcard_constraints:
     fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
     segments="|".join([*PERIOD_NAMES, "all"]),
     group="|".join(GROUP_COLUMNS) or "(?!)",
-    lang="nb|nn",
+    lang="|".join(LEMMA_LANGUAGES),
 
 
 # ------------------------------------------------------------------ input functions
