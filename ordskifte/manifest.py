@@ -39,6 +39,13 @@ class PeriodError(ValueError):
     """The configured periods are inconsistent (e.g. overlapping year ranges)."""
 
 
+NO_PERIOD = "none"
+"""Manifest ``period`` of a document that belongs to no period (e.g. a text that discusses
+all of them): it counts in the corpus-wide tables only, whatever its year."""
+NO_PERIOD_SOURCE = "manifest (none)"
+"""``period_source`` of such a document."""
+
+
 @dataclass(frozen=True)
 class Period:
     name: str
@@ -72,6 +79,11 @@ def check_periods(periods: Sequence[Period], *, allow_overlaps: bool = False) ->
     names = [p.name for p in periods]
     for name in sorted({n for n in names if names.count(n) > 1}):
         problems.append(f"period name {name!r} is used more than once")
+    if NO_PERIOD in names:
+        problems.append(
+            f"period name {NO_PERIOD!r} is reserved: a manifest row says `{NO_PERIOD}` for a "
+            "document that belongs to no period; rename the period"
+        )
     for p in periods:
         if p.first_year > p.last_year:
             problems.append(
@@ -172,10 +184,11 @@ def validate_manifest(
         else:
             seen[doc_id] = line
         problems.extend(_check_file(row, where=where, corpus_root=corpus_root))
-        if row["period"] and row["period"] not in period_names:
+        if row["period"] and row["period"] not in [*period_names, NO_PERIOD]:
             problems.append(
                 f"{where}, column period: {row['period']!r} is not a configured period "
-                f"({', '.join(period_names)}); leave it empty to date the document by its year"
+                f"({', '.join(period_names)}); leave it empty to date the document by its "
+                f"year, or write {NO_PERIOD} to count it in the corpus-wide tables only"
             )
         if row["language"] and row["language"] not in languages:
             problems.append(
@@ -239,8 +252,12 @@ def period_of(*, period: str, year: str, periods: Sequence[Period]) -> tuple[str
     """The period a document is analysed in, and where it came from.
 
     Returns ``(period, source)`` where source is ``"manifest"`` (the row's own period wins),
-    ``"year"`` (the year falls in a configured range) or ``"none"`` (period is ``""``).
+    ``"manifest (none)"`` (the row says :data:`NO_PERIOD`: no period whatever the year; period
+    is ``""``), ``"year"`` (the year falls in a configured range) or ``"none"`` (no period
+    from either; period is ``""``).
     """
+    if period == NO_PERIOD:
+        return "", NO_PERIOD_SOURCE
     if period:
         return period, "manifest"
     if year:

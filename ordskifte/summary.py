@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ordskifte.manifest import NO_PERIOD_SOURCE
+
 SUMMARY_COLUMNS = [
     "doc_id",
     "status",
@@ -51,6 +53,7 @@ def document_status(
     *,
     tokens: int,
     period: str,
+    period_source: str = "",
     analysed_paragraphs: int,
     languages: Sequence[str],
     found: str,
@@ -69,6 +72,8 @@ def document_status(
         )
     if tokens == 0:
         return "excluded: no word tokens after cleaning"
+    if not period and period_source == NO_PERIOD_SOURCE:
+        return "analysed (corpus-wide only: the manifest gives it no period)"
     if not period:
         return "analysed (corpus-wide only: no period and no year in a period)"
     return "analysed"
@@ -100,6 +105,7 @@ def summary_row(
         "status": document_status(
             tokens=tokens,
             period=doc["period_used"],
+            period_source=doc["period_source"],
             analysed_paragraphs=analysed,
             languages=languages,
             found=found_text,

@@ -279,11 +279,13 @@ def test_documents_table_records_where_each_period_came_from(bundled_run):
         bundled_run.results / "corpus" / "documents.tsv", dtype=str, keep_default_na=False
     ).set_index("doc_id")
     assert len(docs) == 17
-    # year 2019, no period in the manifest: dated by its year
-    assert tuple(docs.loc["feiring-2019-1-innledning", ["period_used", "period_source"]]) == (
-        "folkehelse",
-        "year",
-    )
+    # the chapter's framing sections discuss every period: no period on purpose, whatever
+    # their year (2019 would put them in folkehelse)
+    for doc_id in ["feiring-2019-1-innledning", "feiring-2019-5-konklusjon"]:
+        assert tuple(docs.loc[doc_id, ["period_used", "period_source"]]) == (
+            "",
+            "manifest (none)",
+        )
     # year 2019 but the manifest's own period wins
     assert tuple(docs.loc["feiring-2019-2-sivilsamfunn", ["period_used", "period_source"]]) == (
         "frivillig",
@@ -294,6 +296,28 @@ def test_documents_table_records_where_each_period_came_from(bundled_run):
         "folkehelse",
         "manifest",
     )
+
+
+def test_framing_sections_count_in_the_corpus_wide_tables_only(bundled_run):
+    """The chapter's introduction and conclusion (period none) are in no period's table."""
+    framing = {"feiring-2019-1-innledning", "feiring-2019-5-konklusjon"}
+    results = bundled_run.results
+    by_document = read_tsv(results / "frequencies" / "by_document.tsv", keep_default_na=False)
+    assert set(by_document.loc[by_document["doc_id"].isin(framing), "period"]) == {""}
+    summary = read_tsv(results / "corpus" / "summary.tsv", keep_default_na=False)
+    with_period = summary[summary["status"].eq("analysed")]
+    assert framing.isdisjoint(with_period["doc_id"])
+    totals = read_tsv(results / "frequencies" / "period_totals.tsv").set_index("period")
+    assert totals["n_docs"].to_dict() == with_period.groupby("period").size().to_dict()
+    corpus_docs = by_document.groupby("doc_id")["count"].sum()
+    corpus = read_tsv(results / "frequencies" / "corpus.tsv")
+    assert corpus["count"].sum() == corpus_docs.sum()  # the framing sections count here
+    assert corpus_docs[sorted(framing)].gt(0).all()
+    mentions = read_tsv(results / "actors" / "mentions_by_document.tsv", keep_default_na=False)
+    assert set(mentions.loc[mentions["doc_id"].isin(framing), "period"]) == {""}
+    for period in PERIODS:
+        segments = pd.read_parquet(results / "segments" / f"{period}.parquet")
+        assert framing.isdisjoint(segments["doc_id"])
 
 
 def test_config_snapshot_is_the_effective_configuration(bundled_run):

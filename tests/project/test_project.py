@@ -57,6 +57,17 @@ def test_ci_runs_the_readme_test_command():
     assert test_command.replace("pip install -e", "pip install -q -e") in ci
 
 
+def test_ci_runs_the_first_command_on_a_fresh_clone_before_the_tests():
+    """.ci/fresh-run reads the README's first command from a fresh clone (not a copy of it)."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    fresh = (ROOT / ".ci" / "fresh-run").read_text(encoding="utf-8")
+    assert ci.index(".ci/fresh-run") < ci.index("python -m pytest")
+    assert "git clone" in fresh and "README.md" in fresh and "pip check" in fresh
+    assert _quick_start_commands()[0] not in fresh
+    lines = [line for line in ci.splitlines() if line and not line.startswith("#")]
+    assert "set -e" in "\n".join(lines), "CI must stop when the fresh run fails"
+
+
 def _requirements(requirements) -> dict[str, str]:
     """Package name (lowercase, ``-`` for ``_``) -> its requirement without spaces."""
     out = {}

@@ -184,6 +184,18 @@ def test_add_pdf_uses_its_metadata_and_given_values_win(corpus, tmp_path):
     assert row["file"] == "added/stmeld-2003.pdf"
 
 
+def test_add_with_period_none_keeps_the_document_out_of_every_period(corpus, tmp_path):
+    source = tmp_path / "oversikt.txt"
+    source.write_text(NOU_TEXT, encoding="utf-8")
+    added = add_document(
+        source, manifest=corpus, values={"doc_id": "oversikt", "period": "none"}, **CHECKS
+    )
+    assert added.row["period"] == "none"
+    table = read_manifest(corpus)
+    validate_manifest(table, corpus_dir=corpus.parent, manifest_name="m", **CHECKS)
+    assert table.iloc[1]["period"] == "none"
+
+
 def test_pdf_creation_date_is_the_last_resort_for_the_year(corpus, tmp_path):
     source = tmp_path / "plan.pdf"
     source.write_bytes(

@@ -55,7 +55,7 @@ def test_shipped_manifest_is_valid():
     # every cell is a string, empty cells are ""
     assert df.loc[
         df["doc_id"] == "feiring-2019-1-innledning", ["year", "period", "url"]
-    ].values.tolist() == [["2019", "", ""]]
+    ].values.tolist() == [["2019", "none", ""]]
 
 
 def test_read_manifest_missing_file(tmp_path):
@@ -144,7 +144,7 @@ def bad_manifest_message(tmp_path_factory):
         "1800 and 2100 (or empty)",
         "documents.tsv line 12 (doc_id 'period'), column period: 'unknown' is not a configured "
         "period (frivillig, psykisk_helse, folkehelse); leave it empty to date the document by "
-        "its year",
+        "its year, or write none to count it in the corpus-wide tables only",
         "documents.tsv line 13 (doc_id 'lang'), column language: 'xx' is not one of nb, nn, en "
         "(config `manifest_languages`)",
     ],
@@ -246,6 +246,12 @@ def test_check_periods_warnings(periods, warnings):
             id="duplicate-name",
         ),
         pytest.param(
+            [Period("frivillig", "F", 1986, 1995), Period("none", "N", 1996, 2001)],
+            "period name 'none' is reserved: a manifest row says `none` for a document that "
+            "belongs to no period; rename the period",
+            id="reserved-name",
+        ),
+        pytest.param(
             [Period("frivillig", "F", 1995, 1986)],
             "period 'frivillig': first_year 1995 > last_year 1986",
             id="reversed-range",
@@ -290,6 +296,8 @@ def test_allowing_overlaps_does_not_allow_periods_out_of_order():
         ("", "", ("", "none")),
         ("", "1985", ("", "none")),  # before the first period
         ("", "2031", ("", "none")),  # after the last period
+        ("none", "2019", ("", "manifest (none)")),  # no period on purpose, whatever the year
+        ("none", "", ("", "manifest (none)")),
     ],
 )
 def test_period_of(period, year, expected):
@@ -306,16 +314,16 @@ def test_assign_periods():
         {
             "doc_id": ["feiring-2019-2", "nou-1998-18", "intervju", "feiring-2019-1"],
             "year": ["2019", "1998", "", "2019"],
-            "period": ["frivillig", "", "folkehelse", ""],
+            "period": ["frivillig", "", "folkehelse", "none"],
         }
     )
     out = assign_periods(df, PERIODS)
     assert out.to_dict(orient="list") == {
         "doc_id": ["feiring-2019-2", "nou-1998-18", "intervju", "feiring-2019-1"],
         "year": ["2019", "1998", "", "2019"],
-        "period": ["frivillig", "", "folkehelse", ""],
-        "period_used": ["frivillig", "psykisk_helse", "folkehelse", "folkehelse"],
-        "period_source": ["manifest", "year", "manifest", "year"],
+        "period": ["frivillig", "", "folkehelse", "none"],
+        "period_used": ["frivillig", "psykisk_helse", "folkehelse", ""],
+        "period_source": ["manifest", "year", "manifest", "manifest (none)"],
     }
     assert "period_used" not in df.columns  # a copy, the input is untouched
 

@@ -90,6 +90,18 @@ def test_document_status(tokens, period, analysed, found, expected):
     assert status == expected
 
 
+def test_document_status_no_period_on_purpose():
+    status = document_status(
+        tokens=10,
+        period="",
+        period_source="manifest (none)",
+        analysed_paragraphs=1,
+        languages=LANGUAGES,
+        found="nb:1",
+    )
+    assert status == "analysed (corpus-wide only: the manifest gives it no period)"
+
+
 # --- paragraph_languages ----------------------------------------------------------------------
 
 
