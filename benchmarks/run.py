@@ -1,18 +1,21 @@
 """Benchmark ordskifte: preprocessing speed on one core, the whole workflow at scale, reruns.
 
+Run it from the repository's folder as a module (it reads the synthetic corpora of
+``tests/synthetic``).
+
 One command measures everything and writes ``benchmarks/results.json``::
 
-    .venv/bin/python benchmarks/run.py                  # full run (1, 4 and 10 M tokens)
-    .venv/bin/python benchmarks/run.py --sizes 1,4      # other corpus sizes (millions of tokens)
-    .venv/bin/python benchmarks/run.py --quick          # 1-2 minutes: harness check, no topics
+    .venv/bin/python -m benchmarks.run                  # full run (1, 4 and 10 M tokens)
+    .venv/bin/python -m benchmarks.run --sizes 1,4      # other corpus sizes (millions of tokens)
+    .venv/bin/python -m benchmarks.run --quick          # 1-2 minutes: harness check, no topics
 
 What it measures:
 
-1. **Preprocessing** (extract -> clean -> tokenize -> lemmatize -> stopwords) in word tokens
-   per second on one core (the worker process is pinned to one CPU), on the same synthetic
-   text (:func:`ordskifte.synth.scale_corpus`), for three routes: ordskifte's own functions
-   called as ``ordskifte/steps.py`` calls them (without writing files; the steps themselves,
-   with their file output, are timed too, for information), the regex-only tokenizer
+1. **Preprocessing** (extract -> clean -> tokenize -> lemmatize -> stopwords -> count) in word
+   tokens per second on one core (the worker process is pinned to one CPU), on the same
+   synthetic text (:func:`tests.synthetic.scale.scale_corpus`), for three routes: the step
+   functions the workflow's per-document jobs call (``ordskifte.ingest.steps`` and
+   ``ordskifte.text.steps``, files written, no second copy of their logic), the regex-only tokenizer
    ``re.findall(r"[^\\W\\d_]+(?:-[^\\W\\d_]+)*", text)`` (the practical limit) and the peer
    route spaCy ``blank("nb")`` tokenizer + simplemma per token (skipped if spaCy is not
    installed: ``pip install -e ".[bench]"``). Each route runs once on a small text first
@@ -51,14 +54,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 SNAKEFILE = ROOT / "Snakefile"
 CONFIGFILE = ROOT / "config.yaml"
@@ -155,7 +156,8 @@ def write_scale_corpus(
     folder: Path, n_tokens: int, *, seed: int, doc_tokens: tuple[int, int] | None = None
 ) -> dict:
     """Write a synthetic corpus to ``folder`` (files + documents.tsv); describe it."""
-    from ordskifte.synth import scale_corpus, write_corpus
+    from tests.synthetic import write_corpus
+    from tests.synthetic.scale import scale_corpus
 
     start = time.perf_counter()
     kwargs = {} if doc_tokens is None else {"doc_tokens": doc_tokens}
@@ -176,9 +178,9 @@ def add_document(corpus_dir: Path, *, n_tokens: int, seed: int) -> str:
     """Add one synthetic document (file + manifest row) to a corpus; return its doc_id."""
     import pandas as pd
 
+    from ordskifte.ingest.manifest import read_manifest
     from ordskifte.io import write_tsv
-    from ordskifte.manifest import read_manifest
-    from ordskifte.synth import scale_corpus
+    from tests.synthetic.scale import scale_corpus
 
     extra = scale_corpus(n_tokens, seed=seed, doc_tokens=(n_tokens, n_tokens), id_prefix="added")
     (doc_id,) = extra.manifest["doc_id"]
@@ -226,60 +228,23 @@ def pipeline_settings() -> dict:
 
 
 def route_ordskifte(files: Sequence[Path], settings: dict) -> tuple[int, dict]:
-    """ordskifte's functions as ordskifte/steps.py calls them, without writing files."""
-    from ordskifte.clean import clean_document
-    from ordskifte.concepts import compile_patterns
-    from ordskifte.extract import extract_file
-    from ordskifte.language import identify_language
-    from ordskifte.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
-
-    stages = {"extract": 0.0, "clean": 0.0, "tokenize": 0.0}
-    words = 0
-    for path in files:
-        t0 = time.perf_counter()
-        extracted = extract_file(path)
-        t1 = time.perf_counter()
-        result = clean_document(extracted.text, page_numbers=extracted.record.get("page_numbers"))
-        paragraphs = []
-        for i, para in enumerate(result.paragraphs):
-            lang = identify_language(para.text, default="nb")
-            if lang in settings["languages"]:
-                paragraphs.append(
-                    ParagraphIn(
-                        index=i,
-                        text=para.text,
-                        page=para.page,
-                        language=lang,
-                        page_starts=tuple(tuple(pair) for pair in para.page_starts),
-                    )
-                )
-        t2 = time.perf_counter()
-        table = tokenize_document(
-            paragraphs,
-            normaliser=Normaliser(settings["normalise"], variants=settings["variants"]),
-            stopwords={lang: read_stopwords(p) for lang, p in settings["stopword_files"].items()},
-            extra_stopwords=settings["extra_stopwords"],
-            min_token_length=settings["min_token_length"],
-            concepts=compile_patterns(settings["concepts"]),
-            targets=compile_patterns(settings["targets"]),
-        )
-        t3 = time.perf_counter()
-        words += sum(n for token, n in Counter(table["token"]).items() if HAS_LETTER.search(token))
-        stages["extract"] += t1 - t0
-        stages["clean"] += t2 - t1
-        stages["tokenize"] += t3 - t2
-    return words, stages
-
-
-def route_ordskifte_steps(files: Sequence[Path], settings: dict) -> tuple[int, dict]:
-    """The per-document steps the jobs run (extract, clean, tokenize), files written."""
+    """The per-document steps the workflow's jobs run (extract, clean, tokenize, count), called
+    as the rule scripts call them, files written; the lexicon tables are unpacked once per
+    route run beforehand, as rule ``lexicon`` does once per workflow."""
+    from ordskifte.ingest.steps import extract_step
     from ordskifte.io import read_json
-    from ordskifte.steps import clean_step, extract_step, tokenize_step
+    from ordskifte.text.steps import clean_step, count_step, lexicon_step, tokenize_step
+    from ordskifte.text.tokenize import LEMMA_LANGUAGES
 
-    stages = {"extract": 0.0, "clean": 0.0, "tokenize": 0.0}
+    stages = {"extract": 0.0, "clean": 0.0, "tokenize": 0.0, "count": 0.0}
     words = 0
     with tempfile.TemporaryDirectory(prefix="ordskifte-steps-") as tmp:
         out = Path(tmp)
+        lexicons = {}
+        if settings["normalise"] == "lemma":
+            for language in LEMMA_LANGUAGES:
+                lexicons[language] = str(out / f"simplemma_{language}.tsv")
+                lexicon_step(language, lexicon_out=lexicons[language])
         for path in files:
             doc = path.stem
             t0 = time.perf_counter()
@@ -313,12 +278,21 @@ def route_ordskifte_steps(files: Sequence[Path], settings: dict) -> tuple[int, d
                 min_tokens=settings["min_tokens"],
                 concepts=settings["concepts"],
                 targets=settings["targets"],
+                lexicons=lexicons or None,
             )
             t3 = time.perf_counter()
+            count_step(
+                str(out / f"{doc}.parquet"),
+                counts_out=str(out / f"{doc}.counts.parquet"),
+                concept_names=sorted(settings["concepts"]),
+                target_names=sorted(settings["targets"]),
+            )
+            t4 = time.perf_counter()
             words += read_json(out / f"{doc}.tokens.json")["word_tokens"]
             stages["extract"] += t1 - t0
             stages["clean"] += t2 - t1
             stages["tokenize"] += t3 - t2
+            stages["count"] += t4 - t3
     return words, stages
 
 
@@ -361,7 +335,6 @@ def route_spacy(files: Sequence[Path], settings: dict) -> tuple[int, dict]:
 
 ROUTES = {
     "ordskifte": route_ordskifte,
-    "ordskifte_steps": route_ordskifte_steps,
     "regex": route_regex,
     "spacy": route_spacy,
 }
@@ -404,7 +377,8 @@ def run_worker(routes: Sequence[str], files, warmup, repeats: int) -> dict:
     spec["warmup"] = [str(f) for f in warmup]
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(spec)],
+        [sys.executable, "-m", "benchmarks.run", "--worker", json.dumps(spec)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env=env,
@@ -427,7 +401,7 @@ def measure_preprocessing(tmp: Path, *, n_tokens: int, repeats: int, seed: int) 
     write_scale_corpus(warm_dir, 2_000, seed=seed + 1, doc_tokens=(2_000, 2_000))
     warmup = sorted((warm_dir / "scale").glob("*.txt"))
     routes: dict = {}
-    for group in (("ordskifte", "ordskifte_steps"), ("regex",), ("spacy",)):
+    for group in (("ordskifte",), ("regex",), ("spacy",)):
         routes.update(run_worker(group, files, warmup, repeats))
     cpu = routes.pop("cpu", None)
     words = info["tokens"]

@@ -15,7 +15,7 @@ Guesses, strongest first:
 - **title** from the PDF's metadata, else the first line of a text file;
 - **year** from a stand-alone year in the file name ("stmeld-1993-frivillig.pdf"), else the
   PDF's creation date;
-- **language** (nb, nn or en) from the text's function words (:mod:`ordskifte.language`).
+- **language** (nb, nn or en) from the text's function words (:mod:`ordskifte.text.language`).
 
 The file is refused, with nothing written, when its doc_id is taken, when an identical file
 (same sha256) is already in the manifest, when the pipeline cannot read it, or when the new
@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ordskifte.checksums import lock_path, record_checksum, sha256_file
+from ordskifte.ingest.checksums import lock_path, record_checksum, sha256_file
 
 _DASH = r"\s*[-–—/]\s*"
 _SESSION = rf"\(\s*(?P<first>\d{{4}}){_DASH}(?P<second>\d{{2}}|\d{{4}})\s*\)"
@@ -210,7 +210,7 @@ def _check_new_row(table, row: Mapping[str, str], *, manifest: Path, checks: Map
     """Run the workflow's manifest check on the manifest with ``row`` appended."""
     import pandas as pd
 
-    from ordskifte.manifest import ManifestError, validate_manifest
+    from ordskifte.ingest.manifest import ManifestError, validate_manifest
 
     try:
         validate_manifest(
@@ -259,9 +259,9 @@ def add_document(
         If the file is missing or unreadable, the doc_id is taken, an identical file is
         already listed, or the row would not pass the manifest check.
     """
-    from ordskifte.extract import ExtractionError, extract_file
-    from ordskifte.language import identify_language
-    from ordskifte.manifest import read_manifest
+    from ordskifte.ingest.extract import ExtractionError, extract_file
+    from ordskifte.ingest.manifest import read_manifest
+    from ordskifte.text.language import identify_language
 
     source = Path(source)
     manifest = Path(manifest)
@@ -408,7 +408,7 @@ def add_url(
     """
     import urllib.parse
 
-    from ordskifte.manifest import SUPPORTED_SUFFIXES, read_manifest
+    from ordskifte.ingest.manifest import SUPPORTED_SUFFIXES, read_manifest
 
     manifest = Path(manifest)
     given = _given_values(values, folder=folder, corpus_dir=manifest.parent)

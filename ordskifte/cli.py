@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _checks(config: dict) -> dict:
-    from ordskifte.manifest import check_periods, parse_periods
+    from ordskifte.ingest.manifest import check_periods, parse_periods
 
     periods = parse_periods(config["periods"])
     check_periods(periods, allow_overlaps=config.get("allow_overlapping_periods", False))

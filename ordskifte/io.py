@@ -33,7 +33,7 @@ def read_tsv(path: str | Path) -> pd.DataFrame:
 
 
 def read_actor_table(path: str | Path) -> pd.DataFrame:
-    """Read an actor table (:mod:`ordskifte.actor_steps`) with its name columns as strings,
+    """Read an actor table (:mod:`ordskifte.actors.steps`) with its name columns as strings,
     so an empty period stays "" and an actor called "NA" stays "NA"."""
     import pandas as pd
 
@@ -54,31 +54,6 @@ def read_json(path: str | Path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-TOKEN_DTYPES = {
-    "paragraph": "int32",
-    "sentence": "int32",
-    "page": "Int32",
-    "language": "string",
-    "token": "string",
-    "form": "string",
-    "lemma": "string",
-    "term": "string",
-    "is_stopword": "bool",
-    "concepts": "string",
-    "targets": "string",
-}
-
-
-def tokens_frame(table: dict[str, list]) -> pd.DataFrame:
-    """Column table from :func:`ordskifte.tokenize.tokenize_document` as a typed DataFrame
-    (a table without ``term`` gets the lemmas as terms)."""
-    import pandas as pd
-
-    if "term" not in table and "lemma" in table:
-        table = {**table, "term": list(table["lemma"])}
-    return pd.DataFrame(table, columns=list(TOKEN_DTYPES)).astype(TOKEN_DTYPES)
-
-
 def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     df.to_parquet(path, index=False, compression="zstd")
@@ -88,3 +63,17 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     import pandas as pd
 
     return pd.read_parquet(path)
+
+
+def as_bool(values: pd.Series, *, what: str) -> pd.Series:
+    """Booleans from a bool column or one read from TSV (``True``/``False``, ``1``/``0``)."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype(bool)
+    mapping = {"true": True, "false": False, "1": True, "0": False}
+    text = values.astype(str).str.strip().str.lower()
+    unknown = sorted(set(text) - set(mapping))
+    if unknown:
+        raise ValueError(f"{what} must be True or False, got {unknown[:5]}")
+    return text.map(mapping).astype(bool)

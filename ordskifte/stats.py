@@ -362,25 +362,3 @@ def jensen_shannon(
         ["contribution", "term"], ascending=[False, True], kind="mergesort"
     ).reset_index(drop=True)
     return math.fsum(table["contribution"]), table
-
-
-def round_floats(df: pd.DataFrame, *, digits: int = 6) -> pd.DataFrame:
-    """Round every float column to ``digits`` decimals for byte-stable text output.
-
-    Other columns are left as they are; the input is not modified. Negative zero produced by
-    rounding (``-1e-9 -> -0.0``) is turned into ``0.0`` so it is not written as ``-0.0``.
-    Rounding is to decimals, not significant digits: values below ``0.5 * 10**-digits``, such as
-    very small p-values, become 0.
-
-    Raises
-    ------
-    ValueError
-        If ``digits`` is not a non-negative integer.
-    """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
-        raise ValueError(f"digits must be a non-negative integer, got {digits!r}")
-    out = df.copy()
-    for col in out.columns:
-        if pd.api.types.is_float_dtype(out[col]):
-            out[col] = out[col].round(digits) + 0.0
-    return out

@@ -1,7 +1,7 @@
 """The defaults shipped in config.yaml, copied here so that a user editing config.yaml does
 not change what the tests expect (shared by the tokenizer tests and the property tests)."""
 
-from ordskifte.concepts import compile_patterns
+from ordskifte.text.patterns import compile_patterns
 
 CONFIG_VARIANTS = {"sjølhjelp": "selvhjelp", "likemannsarbeid": "likepersonsarbeid"}
 CONFIG_CONCEPTS = compile_patterns(

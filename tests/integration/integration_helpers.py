@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ordskifte.manifest import MANIFEST_COLUMNS
+from ordskifte.ingest.manifest import MANIFEST_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAKEFILE = ROOT / "Snakefile"

@@ -22,7 +22,7 @@ from integration_helpers import (
     write_corpus,
 )
 
-from ordskifte.checksums import read_checksums
+from ordskifte.ingest.checksums import read_checksums
 
 pytestmark = pytest.mark.integration
 

@@ -378,7 +378,7 @@ def test_jsd_between_every_pair_of_periods(bundled_run):
 
 # ------------------------------------------------------------------ semantic drift
 def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
-    drift = bundled_run.results / "drift"
+    drift = bundled_run.results / "semantic"
     table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
     kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
     assert list(table["period"].unique()) == PERIODS
@@ -395,7 +395,7 @@ def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
 
 
 def test_every_top_collocate_has_kwic_evidence_from_its_period(bundled_run):
-    drift = bundled_run.results / "drift"
+    drift = bundled_run.results / "semantic"
     evidence = read_tsv(drift / "collocates_kwic.tsv", keep_default_na=False)
     table = read_tsv(drift / "collocates_selvhjelp.tsv", keep_default_na=False)
     top = table.groupby("period").head(15)
@@ -410,7 +410,7 @@ def test_every_top_collocate_has_kwic_evidence_from_its_period(bundled_run):
 
 
 def test_neighbour_overlap_marks_thin_data_and_shows_drift_for_selvhjelp(bundled_run):
-    overlap = read_tsv(bundled_run.results / "drift" / "neighbour_overlap.tsv")
+    overlap = read_tsv(bundled_run.results / "semantic" / "neighbour_overlap.tsv")
     pairs = [("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")]
     for name in CONCEPTS + ["selvhjelp"]:
         rows = overlap[overlap["name"] == name]
@@ -423,7 +423,7 @@ def test_neighbour_overlap_marks_thin_data_and_shows_drift_for_selvhjelp(bundled
 
 
 def test_word_shift_leans_to_each_periods_own_vocabulary(bundled_run):
-    shift = read_tsv(bundled_run.results / "drift" / "word_shift.tsv")
+    shift = read_tsv(bundled_run.results / "semantic" / "word_shift.tsv")
     first = shift[shift["period_a"] == "frivillig"].set_index("term")
     second = shift[shift["period_a"] == "psykisk_helse"].set_index("term")
     assert len(first) == len(second) == 30
@@ -437,7 +437,7 @@ def test_semantic_change_ranks_only_words_above_the_floor(bundled_run):
         (bundled_run.results / "corpus" / "config.yaml").read_text(encoding="utf-8")
     )
     floor = effective["vectors"]["min_freq"]
-    change = read_tsv(bundled_run.results / "drift" / "semantic_change.tsv")
+    change = read_tsv(bundled_run.results / "semantic" / "semantic_change.tsv")
     pairs = set(zip(change["period_a"], change["period_b"], strict=True))
     assert pairs == {("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")}
     ranked = change[change["status"] == "ranked"]
@@ -453,7 +453,7 @@ def test_semantic_change_ranks_only_words_above_the_floor(bundled_run):
 
 
 def test_compound_audit_splits_what_the_concepts_matched(bundled_run):
-    audit = read_tsv(bundled_run.results / "drift" / "compounds.tsv", keep_default_na=False)
+    audit = read_tsv(bundled_run.results / "semantic" / "compounds.tsv", keep_default_na=False)
     assert set(audit["name"]) == {*CONCEPTS, "selvhjelp"}
     row = audit[(audit["word"] == "selvhjelpsgruppe") & (audit["period"] == "frivillig")]
     assert row[["modifier", "link", "head", "role"]].values.tolist() == [
@@ -469,7 +469,7 @@ def test_compound_audit_splits_what_the_concepts_matched(bundled_run):
 
 
 def test_births_and_deaths_have_kwic_evidence_from_their_period(bundled_run):
-    drift = bundled_run.results / "drift"
+    drift = bundled_run.results / "semantic"
     events = read_tsv(drift / "births_deaths.tsv", keep_default_na=False)
     evidence = read_tsv(drift / "births_deaths_kwic.tsv", keep_default_na=False)
     born = events[events["event"] == "birth"].set_index("term")
@@ -485,7 +485,7 @@ def test_births_and_deaths_have_kwic_evidence_from_their_period(bundled_run):
 
 
 def test_terms_of_the_shift_figures_have_kwic_evidence_from_both_periods(bundled_run):
-    drift = bundled_run.results / "drift"
+    drift = bundled_run.results / "semantic"
     shift = read_tsv(drift / "word_shift.tsv", keep_default_na=False)
     evidence = read_tsv(drift / "term_evidence.tsv", keep_default_na=False)
     assert set(evidence["source"]) <= {"word_shift", "semantic_change"}

@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.actor_plots: literal actor tables in, figures checked by their
+"""Unit tests for ordskifte.actors.figures: literal actor tables in, figures checked by their
 artists and texts."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from ordskifte import actor_plots
-from ordskifte.network import co_mentions
+from ordskifte.actors import figures as actor_plots
+from ordskifte.actors.network import co_mentions
 
 ORDER = ["frivillig", "psykisk_helse", "folkehelse"]
 LABELS = {"frivillig": "Frivillig", "psykisk_helse": "Psykisk helse", "folkehelse": "Folkehelse"}

@@ -6,16 +6,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ordskifte.actor_steps import actor_mentions_step, actor_network_step, actor_rates_step
-from ordskifte.figure_steps import (
+from ordskifte.actors.figures import (
     actor_figures,
     actor_mentions_figure,
     actor_networks_figure,
     actor_types_figure,
 )
-from ordskifte.io import tokens_frame, write_parquet
-from ordskifte.steps import count_step
-from ordskifte.tokenize import Normaliser, ParagraphIn, tokenize_document
+from ordskifte.actors.steps import actor_mentions_step, actor_network_step, actor_rates_step
+from ordskifte.io import write_parquet
+from ordskifte.text.steps import count_step
+from ordskifte.text.tokenize import Normaliser, ParagraphIn, tokenize_document, tokens_frame
 
 PERIODS = [
     {"name": "frivillig", "label": "Frivillig", "first_year": 1986, "last_year": 1995},

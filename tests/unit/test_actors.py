@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.actors: alias matching on real sentences, and mention tables.
+"""Unit tests for ordskifte.actors.mentions: alias matching on real sentences, and mention tables.
 
 The sentences are from the bundled corpus (resources/corpus/sections/*.txt and excerpts/*.txt,
 line-break hyphens joined as the clean step does); they are tokenized and lemmatized by the
@@ -9,7 +9,7 @@ config.yaml, copied in ACTORS so that a user editing config.yaml does not change
 import pandas as pd
 import pytest
 
-from ordskifte.actors import (
+from ordskifte.actors.mentions import (
     compile_alias,
     find_mentions,
     mention_grid,
@@ -17,8 +17,7 @@ from ordskifte.actors import (
     parse_actors,
     type_shares,
 )
-from ordskifte.io import tokens_frame
-from ordskifte.tokenize import Normaliser, ParagraphIn, tokenize_document
+from ordskifte.text.tokenize import Normaliser, ParagraphIn, tokenize_document, tokens_frame
 
 LEMMA = Normaliser("lemma")
 

@@ -17,9 +17,9 @@ from ordskifte.add import (
     make_doc_id,
     session_year,
 )
-from ordskifte.checksums import read_checksums, sha256_file
 from ordskifte.cli import main
-from ordskifte.manifest import MANIFEST_COLUMNS, read_manifest, validate_manifest
+from ordskifte.ingest.checksums import read_checksums, sha256_file
+from ordskifte.ingest.manifest import MANIFEST_COLUMNS, read_manifest, validate_manifest
 from tests.pdfmaker import minimal_pdf
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,5 @@
-"""Unit tests for ordskifte.alignment: JS distances by hand, and a planted three-period history."""
+"""Unit tests for ordskifte.topics.alignment: JS distances by hand, a planted three-period
+history."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pandas as pd
 import pytest
 from scipy.spatial.distance import jensenshannon
 
-from ordskifte import alignment as al
 from ordskifte.io import read_tsv, write_tsv
+from ordskifte.topics import alignment as al
 
 NA = pd.NA
 ORDER = ["frivillig", "psykisk_helse", "folkehelse"]

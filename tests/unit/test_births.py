@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ordskifte.births import (
+from ordskifte.semantic.births import (
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
     births_and_deaths,
@@ -105,7 +105,7 @@ def test_evidence_caps_lines_per_term_and_matches_forms_and_multiword_terms():
 
 
 def test_terms_of_the_shift_figures_get_lines_from_both_periods_of_their_pair():
-    from ordskifte.births import shifted_terms, term_evidence_table
+    from ordskifte.semantic.births import shifted_terms, term_evidence_table
 
     shift = pd.DataFrame(
         {

@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.clean.
+"""Unit tests for ordskifte.text.clean.
 
 Inputs are real lines copied from resources/corpus/sections/ (trailing spaces, U+2002 and TABs
 as in the files) unless a comment says otherwise; expected outputs are written out by hand.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from ordskifte import clean
-from ordskifte.clean import (
+from ordskifte.text import clean
+from ordskifte.text.clean import (
     Footnote,
     Paragraph,
     clean_document,

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ordskifte.collocates import (
+from ordskifte.semantic.collocates import (
     COLLOCATE_COLUMNS,
     OVERLAP_COLUMNS,
     association,
@@ -20,7 +20,7 @@ from ordskifte.collocates import (
     neighbour_overlap,
     window_mask,
 )
-from ordskifte.concepts import compile_patterns
+from ordskifte.text.patterns import compile_patterns
 
 STOP = {"og", "i"}
 

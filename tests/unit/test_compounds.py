@@ -6,15 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ordskifte.compounds import (
-    AUDIT_COLUMNS,
-    Decompounder,
-    Split,
-    compound_audit,
-    compound_role,
-    simplemma_decompounder,
-)
-from ordskifte.concepts import compile_patterns
+from ordskifte.semantic.compounds import AUDIT_COLUMNS, compound_audit
+from ordskifte.text.compounds import Decompounder, Split, compound_role, simplemma_decompounder
+from ordskifte.text.patterns import compile_patterns
 
 
 @pytest.fixture(scope="module")

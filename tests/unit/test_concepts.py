@@ -1,8 +1,8 @@
-"""Unit tests for ordskifte.concepts: pattern parsing and matching on literal token lists."""
+"""Unit tests for ordskifte.text.patterns: pattern parsing and matching on literal token lists."""
 
 import pytest
 
-from ordskifte.concepts import Item, compile_pattern, compile_patterns, find_matches
+from ordskifte.text.patterns import Item, compile_pattern, compile_patterns, find_matches
 
 # --- compile_pattern --------------------------------------------------------------------------
 

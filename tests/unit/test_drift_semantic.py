@@ -10,10 +10,10 @@ import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
-from ordskifte import drift_plots
-from ordskifte.drift import WORD_SHIFT_COLUMNS, word_shifts
-from ordskifte.plots import period_colours
-from ordskifte.vectors import CHANGE_COLUMNS
+from ordskifte.semantic import figures as drift_plots
+from ordskifte.semantic.vectors import CHANGE_COLUMNS
+from ordskifte.style import period_colours
+from ordskifte.tables.concepts import WORD_SHIFT_COLUMNS, word_shifts
 
 ORDER = ["p1", "p2", "p3"]
 LABELS = {"p1": "One", "p2": "Two", "p3": "Three"}

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ordskifte.dynamic import DYNAMIC_COLUMNS, fit_dynamic
-from ordskifte.synth import planted_corpus
+from ordskifte.topics.dynamic import DYNAMIC_COLUMNS, fit_dynamic
+from tests.synthetic.planted import planted_corpus
 
 PERIODS = ["frivillig", "psykisk_helse", "folkehelse"]
 

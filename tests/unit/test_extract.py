@@ -1,4 +1,4 @@
-"""Unit tests of ordskifte.extract: decoding, normalising, PDFs and the errors users see."""
+"""Unit tests of ordskifte.ingest.extract: decoding, normalising, PDFs and the errors users see."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ordskifte import extract
-from ordskifte.extract import (
+from ordskifte.ingest import extract
+from ordskifte.ingest.extract import (
     ExtractionError,
     decode_text,
     extract_file,
@@ -466,7 +466,7 @@ def test_pypdf_warnings_reach_the_record(tmp_path: Path) -> None:
 
 def test_heavy_imports_are_lazy() -> None:
     code = (
-        "import sys, ordskifte.extract; "
+        "import sys, ordskifte.ingest.extract; "
         "print(sorted({'pypdf', 'charset_normalizer'} & set(sys.modules)))"
     )
     root = Path(extract.__file__).parents[1]

@@ -1,5 +1,5 @@
-"""Downloading manifest rows (ordskifte.fetch) and the lock file (ordskifte.checksums), against
-a real HTTP server on 127.0.0.1 started by the tests."""
+"""Downloading manifest rows (ordskifte.ingest.fetch) and the lock file
+(ordskifte.ingest.checksums), against a real HTTP server on 127.0.0.1 started by the tests."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from ordskifte.checksums import (
+from ordskifte.ingest.checksums import (
     ChecksumError,
     read_checksums,
     record_checksum,
     sha256_file,
     verify_checksums,
 )
-from ordskifte.fetch import FetchError, body_kind, fetch_document
+from ordskifte.ingest.fetch import FetchError, body_kind, fetch_document
 from tests.pdfmaker import minimal_pdf
 
 TEXT = b"Selvhjelp er en viktig ressurs i folkehelsearbeidet.\n"

@@ -1,18 +1,17 @@
-"""Unit tests for ordskifte.frequencies: literal token and count tables, hand-computed rates."""
+"""Unit tests for ordskifte.tables.frequencies: literal count tables, hand-computed rates."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from ordskifte.frequencies import (
-    combine_counts,
-    document_counts,
+from ordskifte.corpus import combine_counts
+from ordskifte.tables.frequencies import (
     frequency_table,
-    group_counts,
     top_terms,
     totals,
 )
+from ordskifte.text.counts import document_counts
 
 TOKEN_COLUMNS = [
     "paragraph",
@@ -181,19 +180,12 @@ def test_top_terms_ties_broken_by_term():
     assert list(top_terms(table, n=1).columns) == ["period", "rank", "term", "count"]
 
 
-# --- totals and group_counts ------------------------------------------------------------------
+# --- totals ----------------------------------------------------------------------------------
 
 
 def test_totals():
     assert totals(COUNTS).to_dict() == {"d1": 100, "d2": 50, "d3": 200, "d4": 1000}
     assert totals(COUNTS, which="content").to_dict() == {"d1": 60, "d2": 30, "d3": 100, "d4": 500}
-
-
-def test_group_counts():
-    terms, n_tokens = group_counts(COUNTS, ["d1", "d3"])
-    assert (terms.to_dict(), n_tokens) == ({"folkehelse": 6, "frivillig": 2, "selvhjelp": 6}, 300)
-    terms, n_tokens = group_counts(COUNTS, ["d9"])  # unknown id: nothing
-    assert (terms.to_dict(), n_tokens) == ({}, 0)
 
 
 def test_document_counts_multiword_expression_is_one_term():

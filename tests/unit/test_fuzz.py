@@ -1,4 +1,4 @@
-"""Property tests (hypothesis) of ordskifte.clean and ordskifte.tokenize on arbitrary text.
+"""Property tests (hypothesis) of ordskifte.text.clean and ordskifte.text.tokenize on any text.
 
 The unit tests next to this file pin behaviour with literal tables; these check properties
 that must hold for *any* input, as bad input reaches the pipeline: no exception, cleaning
@@ -28,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ordskifte.clean import (
+from ordskifte.text.clean import (
     URL,
     clean_document,
     ends_sentence,
@@ -43,8 +43,8 @@ from ordskifte.clean import (
     remove_urls,
     split_footnotes,
 )
-from ordskifte.concepts import compile_patterns, starting_words
-from ordskifte.tokenize import (
+from ordskifte.text.patterns import compile_patterns, starting_words
+from ordskifte.text.tokenize import (
     COLUMNS,
     TOKEN,
     Normaliser,
@@ -160,7 +160,7 @@ def texts_of(raw: str) -> list[str]:
 
 
 def written(paragraphs: list[str]) -> str:
-    """The paragraphs as the clean step writes them (ordskifte.steps.clean_step)."""
+    """The paragraphs as the clean step writes them (ordskifte.text.steps.clean_step)."""
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -431,7 +431,7 @@ def test_lemma_shortcut_agrees_with_simplemma(text, language):
 def test_normalise_text_replaces_as_its_table_says(text):
     """normalise_text replaces characters by regex (fast when there are none); the result
     is str.translate with the same table."""
-    from ordskifte.extract import _TO_TRANSLATE, _TRANSLATION
+    from ordskifte.ingest.extract import _TO_TRANSLATE, _TRANSLATION
 
     replaced = _TO_TRANSLATE.sub(lambda m: _TRANSLATION[ord(m.group())] or "", text)
     assert replaced == text.translate(_TRANSLATION)
@@ -444,7 +444,7 @@ def test_language_counts_words_as_lowercased_words(text):
     lowercasing word by word would (İ is the exception, handled apart)."""
     from collections import Counter
 
-    from ordskifte.language import _WORD, identify_language
+    from ordskifte.text.language import _WORD, identify_language
 
     assert identify_language(text, default="nb") in ("nb", "nn", "en")
     if "\u0130" not in text:
@@ -456,7 +456,7 @@ def test_language_counts_words_as_lowercased_words(text):
 def sentences_token_by_token(text: str) -> list[list[str]]:
     """The sentence rules applied token by token, as the tokenizer did before it decided only
     at punctuation: the reference the tokenizer must agree with."""
-    from ordskifte.tokenize import ABBREVIATIONS, FINAL_ABBREVIATIONS
+    from ordskifte.text.tokenize import ABBREVIATIONS, FINAL_ABBREVIATIONS
 
     sentences, current = [], []
     pieces = TOKEN.findall(text)

@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
-from ordskifte.frequencies import frequency_table, group_totals
-from ordskifte.groups import group_keyness
-from ordskifte.keyness import KEYNESS_COLUMNS, keyness_table
-from ordskifte.manifest import check_groups
+from ordskifte.ingest.manifest import check_groups
+from ordskifte.tables.frequencies import frequency_table, group_totals
+from ordskifte.tables.groups import group_keyness
+from ordskifte.tables.keyness import KEYNESS_COLUMNS, keyness_table
 
 MANIFEST = pd.DataFrame(
     {

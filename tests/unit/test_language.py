@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.language: real paragraphs in, language codes out.
+"""Unit tests for ordskifte.text.language: real paragraphs in, language codes out.
 
 Paragraphs are copied from the bundled corpus with the PDF line breaks and hyphens joined,
 as the clean step hands them over. Each Norwegian paragraph is also checked with the other
@@ -7,7 +7,7 @@ Norwegian written standard as the default, so a pass cannot come from the defaul
 
 import pytest
 
-from ordskifte.language import identify_language
+from ordskifte.text.language import identify_language
 
 # sections/feiring-2019-2-sivilsamfunn.txt
 SIVILSAMFUNN = (

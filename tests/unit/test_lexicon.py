@@ -1,10 +1,10 @@
-"""Unit tests for ordskifte.lexicon: the unpacked word tables give simplemma's own lemmas."""
+"""Unit tests for ordskifte.text.lexicon: the unpacked word tables give simplemma's own lemmas."""
 
 import pytest
 import simplemma
 
-from ordskifte.lexicon import LexiconDictionaryFactory, lemmatizer, read_lexicon, write_lexicon
-from ordskifte.tokenize import Normaliser
+from ordskifte.text.lexicon import LexiconDictionaryFactory, lemmatizer, read_lexicon, write_lexicon
+from ordskifte.text.tokenize import Normaliser
 
 # Words from the bundled corpus, with the cases simplemma treats apart: apostrophes,
 # numbers, Nynorsk-only forms, compounds not in the table, capitals.

@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.manifest: the shipped manifest passes, a broken one reports every
+"""Unit tests for ordskifte.ingest.manifest: the shipped manifest passes, a broken one reports every
 bad row by line number and column in one error, and periods are checked and assigned."""
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from ordskifte.manifest import (
+from ordskifte.ingest.manifest import (
     REQUIRED_COLUMNS,
     ManifestError,
     Period,

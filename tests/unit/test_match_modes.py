@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ordskifte.compounds import Decompounder
-from ordskifte.concepts import MATCH_MODES, compile_patterns, family, find_matches
+from ordskifte.text.compounds import Decompounder
+from ordskifte.text.patterns import MATCH_MODES, compile_patterns, family, find_matches
 
 SPLITTER = Decompounder.from_table(
     {

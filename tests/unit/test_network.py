@@ -1,9 +1,9 @@
-"""Unit tests for ordskifte.network: co-mention edges and centrality on literal mentions."""
+"""Unit tests for ordskifte.actors.network: co-mention edges and centrality on literal mentions."""
 
 import pandas as pd
 import pytest
 
-from ordskifte.network import CENTRALITY_COLUMNS, centrality, co_mentions
+from ordskifte.actors.network import CENTRALITY_COLUMNS, centrality, co_mentions
 
 # Three paragraphs in p1: {A, B, C}, {A, B}, {A}; one in p2: {C, D}; A twice in one paragraph
 MENTIONS = pd.DataFrame(

@@ -1,10 +1,10 @@
-"""Unit tests for ordskifte.segments: literal token tables in, literal segments out."""
+"""Unit tests for ordskifte.topics.segments: literal token tables in, literal segments out."""
 
 import pandas as pd
 import pytest
 
-from ordskifte.io import tokens_frame
-from ordskifte.segments import SEGMENT_COLUMNS, concat_segments, make_segments, segment_terms
+from ordskifte.text.tokenize import tokens_frame
+from ordskifte.topics.segments import SEGMENT_COLUMNS, concat_segments, make_segments, segment_terms
 
 
 def tokens(rows):

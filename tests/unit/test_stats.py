@@ -13,7 +13,6 @@ from ordskifte.stats import (
     group_seed,
     jensen_shannon,
     rate_table,
-    round_floats,
 )
 
 # A realistic corpus of 12 documents: hits of a term and token totals.
@@ -283,17 +282,3 @@ def test_jsd_rejects_bad_input():
         jensen_shannon(pd.Series({"a": -1, "b": 2}), pd.Series({"a": 1}))
     with pytest.raises(ValueError, match="base"):
         jensen_shannon(pd.Series({"a": 1}), pd.Series({"a": 1}), base=1)
-
-
-# --- round_floats -----------------------------------------------------------------------------
-
-
-def test_round_floats_rounds_only_floats_and_removes_negative_zero():
-    df = pd.DataFrame({"term": ["a", "b"], "n": [1, 2], "x": [1.23456789, -1e-9]})
-    out = round_floats(df, digits=3)
-    assert out["x"].tolist() == [1.235, 0.0]
-    assert str(out["x"].iloc[1]) == "0.0"  # not "-0.0"
-    assert out["n"].tolist() == [1, 2] and out["n"].dtype == "int64"
-    assert df["x"].iloc[0] == 1.23456789  # input untouched
-    with pytest.raises(ValueError, match="digits"):
-        round_floats(df, digits=-1)

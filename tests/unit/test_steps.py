@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ordskifte.concepts import compile_patterns
+from ordskifte.ingest.steps import extract_step
 from ordskifte.io import read_json
-from ordskifte.kwic import kwic_lines
-from ordskifte.steps import clean_step, count_step, extract_step, tokenize_step
+from ordskifte.tables.kwic import kwic_lines
+from ordskifte.text.patterns import compile_patterns
+from ordskifte.text.steps import clean_step, count_step, tokenize_step
 from tests.pdfmaker import minimal_pdf
 
 ROOT = Path(__file__).resolve().parents[2]

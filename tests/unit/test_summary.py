@@ -1,8 +1,8 @@
-"""Unit tests for ordskifte.summary: one literal summary row per kind of document."""
+"""Unit tests for ordskifte.tables.summary: one literal summary row per kind of document."""
 
 import pytest
 
-from ordskifte.summary import (
+from ordskifte.tables.summary import (
     SUMMARY_COLUMNS,
     document_status,
     paragraph_languages,

@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.synth: the planted corpus is deterministic, its parameters are
+"""Unit tests for tests.synthetic: the planted corpus is deterministic, its parameters are
 distributions, its text is what the tokenizer turns back into the planted words, and its
 manifest passes the pipeline's checks."""
 
@@ -10,19 +10,23 @@ import pandas as pd
 import pytest
 import yaml
 
-from ordskifte.io import tokens_frame
-from ordskifte.manifest import read_manifest, validate_manifest
-from ordskifte.segments import make_segments, segment_terms
-from ordskifte.synth import (
+from ordskifte.ingest.manifest import MANIFEST_COLUMNS, read_manifest, validate_manifest
+from ordskifte.text.tokenize import (
+    Normaliser,
+    ParagraphIn,
+    read_stopwords,
+    tokenize_document,
+    tokens_frame,
+)
+from ordskifte.topics.segments import make_segments, segment_terms
+from tests.synthetic import write_corpus
+from tests.synthetic.planted import (
     DEFAULT_BACKGROUND,
     DEFAULT_PERIOD_TOPICS,
     DEFAULT_TOPICS,
-    MANIFEST_COLUMNS,
     planted_corpus,
-    write_corpus,
     zipf_weights,
 )
-from ordskifte.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
 
 ROOT = Path(__file__).resolve().parents[2]
 PERIODS = {"frivillig": (1986, 1995), "psykisk_helse": (1996, 2001), "folkehelse": (2002, 2030)}

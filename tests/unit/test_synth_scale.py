@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.synth.scale_corpus: large synthetic corpora for the benchmarks.
+"""Unit tests for tests.synthetic.scale.scale_corpus: large synthetic corpora for the benchmarks.
 
 The generator must be deterministic, write a manifest the workflow accepts, hit the requested
 size, draw words with a Zipf-like rank/frequency law, and plant the concept families with a
@@ -15,22 +15,21 @@ import numpy as np
 import pytest
 import yaml
 
-from ordskifte.clean import clean_document
-from ordskifte.concepts import compile_patterns
-from ordskifte.language import identify_language
-from ordskifte.manifest import read_manifest, validate_manifest
-from ordskifte.synth import (
-    DEFAULT_PERIODS,
-    MANIFEST_COLUMNS,
+from ordskifte.ingest.manifest import MANIFEST_COLUMNS, read_manifest, validate_manifest
+from ordskifte.text.clean import clean_document
+from ordskifte.text.language import identify_language
+from ordskifte.text.patterns import compile_patterns
+from ordskifte.text.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
+from tests.synthetic import write_corpus
+from tests.synthetic.planted import DEFAULT_PERIODS
+from tests.synthetic.scale import (
     SCALE_CONCEPT_FORMS,
     SCALE_CONCEPT_RATES,
     scale_corpus,
     scale_vocabulary,
     two_regime_zipf,
     word_count,
-    write_corpus,
 )
-from ordskifte.tokenize import Normaliser, ParagraphIn, read_stopwords, tokenize_document
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))

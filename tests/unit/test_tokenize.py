@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.tokenize: literal sentences in, literal token lists out.
+"""Unit tests for ordskifte.text.tokenize: literal sentences in, literal token lists out.
 
 Sentences are taken from the bundled corpus (resources/corpus/excerpts/*.txt and
 resources/corpus/sections/*.txt, with the PDF line-break hyphens joined as the clean step
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ordskifte.concepts import compile_patterns
-from ordskifte.tokenize import (
+from ordskifte.text.patterns import compile_patterns
+from ordskifte.text.tokenize import (
     COLUMNS,
     Normaliser,
     ParagraphIn,

@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.topic_plots: literal tables in, figures checked by their artists."""
+"""Unit tests for ordskifte.topics.figures: literal tables in, figures checked by their artists."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 
-from ordskifte import plots
-from ordskifte import topic_plots as tp
+from ordskifte import style
 from ordskifte.io import read_tsv, write_tsv
+from ordskifte.topics import figures as tp
 
 ORDER = ["frivillig", "psykisk_helse", "folkehelse"]
 LABELS = {
@@ -124,7 +124,7 @@ def test_coherence_by_k_one_line_per_period_and_chosen_k_marked():
     assert ax.get_ylabel() == tp.COHERENCE_LABEL
     lines = ax.get_lines()
     assert [line.get_xdata().tolist() for line in lines] == [[2, 3, 4], [2, 3, 4], [2, 3]]
-    colours = plots.period_colours(ORDER)
+    colours = style.period_colours(ORDER)
     assert [to_rgba(line.get_color()) for line in lines] == [to_rgba(colours[p]) for p in ORDER]
     assert [t.get_text() for t in ax.texts] == ["k = 3", "k = 4", "k = 2"]
     assert len(ax.collections) == 3  # one ring per chosen k
@@ -212,7 +212,7 @@ def test_prevalence_by_period_one_panel_per_topic():
         "Topic 1",
         "Topic 2",
     ]
-    colours = plots.period_colours(ORDER)
+    colours = style.period_colours(ORDER)
     first = axes[0].collections[-1]  # the points, drawn after the whiskers
     assert first.get_offsets()[:, 0].tolist() == [0, 1, 2]
     assert first.get_offsets()[:, 1].tolist() == [0.40, 0.20, 0.05]
@@ -255,7 +255,7 @@ def node_texts(ax) -> list[str]:
 
 
 def test_lineage_figure_boxes_links_and_markers():
-    fig = tp.lineage_figure(ALIGNMENT, period_order=ORDER, labels=LABELS, topic_labels=TOPIC_LABELS)
+    fig = tp.topic_lineages(ALIGNMENT, period_order=ORDER, labels=LABELS, topic_labels=TOPIC_LABELS)
 
     assert fig.get_suptitle() == "Topic lineages across periods (links: similarity ≥ 0.5)"
     (ax,) = fig.axes
@@ -274,13 +274,13 @@ def test_lineage_figure_boxes_links_and_markers():
     assert words.count("fades") == 1 and words.count("emerges") == 1
     assert "2: trygd / sosialkontor" in node_texts(ax)
     assert tick_texts(ax.get_xticklabels()) == [LABELS[p] for p in ORDER]
-    colours = plots.period_colours(ORDER)
+    colours = style.period_colours(ORDER)
     assert [to_rgba(b.get_edgecolor()) for b in boxes[:3]] == [to_rgba(colours["frivillig"])] * 3
     assert len(fig.legends[0].get_texts()) == 5
 
 
 def test_lineage_figure_orders_topics_next_to_their_ancestors():
-    fig = tp.lineage_figure(ALIGNMENT, period_order=ORDER, labels=LABELS)
+    fig = tp.topic_lineages(ALIGNMENT, period_order=ORDER, labels=LABELS)
     ax = fig.axes[0]
     texts_by_column: dict[float, list[tuple[float, str]]] = {}
     for t in ax.texts:
@@ -297,12 +297,12 @@ def test_lineage_figure_orders_topics_next_to_their_ancestors():
 
 def test_lineage_figure_from_tsv(tmp_path):
     write_tsv(ALIGNMENT, tmp_path / "alignment.tsv")
-    fig = tp.lineage_figure(read_tsv(tmp_path / "alignment.tsv"), period_order=ORDER, labels=LABELS)
+    fig = tp.topic_lineages(read_tsv(tmp_path / "alignment.tsv"), period_order=ORDER, labels=LABELS)
     assert len([p for p in fig.axes[0].patches if isinstance(p, PathPatch)]) == 6
 
 
 def test_lineage_figure_threshold_changes_links():
-    fig = tp.lineage_figure(ALIGNMENT, period_order=ORDER, labels=LABELS, threshold=0.95)
+    fig = tp.topic_lineages(ALIGNMENT, period_order=ORDER, labels=LABELS, threshold=0.95)
     ax = fig.axes[0]
     assert len([p for p in ax.patches if isinstance(p, PathPatch)]) == 4
     words = [t.get_text() for t in ax.texts]
@@ -319,8 +319,8 @@ def test_lineage_figure_threshold_changes_links():
         lambda: tp.coherence_by_k(COHERENCE.iloc[:0], period_order=ORDER, labels=LABELS),
         lambda: tp.topic_term_heatmap(TOPIC_TERMS.iloc[:0], title="Topics"),
         lambda: tp.prevalence_by_period(PREVALENCE.iloc[:0], period_order=ORDER, labels=LABELS),
-        lambda: tp.lineage_figure(ALIGNMENT.iloc[:0], period_order=ORDER, labels=LABELS),
-        lambda: tp.lineage_figure(pd.DataFrame(), period_order=ORDER, labels=LABELS),
+        lambda: tp.topic_lineages(ALIGNMENT.iloc[:0], period_order=ORDER, labels=LABELS),
+        lambda: tp.topic_lineages(pd.DataFrame(), period_order=ORDER, labels=LABELS),
     ],
     ids=["coherence", "heatmap", "prevalence", "lineage", "lineage_no_columns"],
 )
@@ -335,11 +335,11 @@ def test_empty_input_gives_no_data_figure(make):
 def test_save_figure_writes_png_and_svg(tmp_path):
     outputs = []
     for run in ("a", "b"):
-        fig = tp.lineage_figure(
+        fig = tp.topic_lineages(
             ALIGNMENT, period_order=ORDER, labels=LABELS, topic_labels=TOPIC_LABELS
         )
         png, svg = tmp_path / run / "lineage.png", tmp_path / run / "lineage.svg"
-        plots.save_figure(fig, png, svg)
+        style.save_figure(fig, png, svg)
         assert not plt.fignum_exists(fig.number)
         outputs.append((png.read_bytes(), svg.read_bytes()))
     assert outputs[0][0].startswith(b"\x89PNG") and outputs[0] == outputs[1]
@@ -356,6 +356,6 @@ def test_save_figure_writes_png_and_svg(tmp_path):
 )
 def test_figures_are_a4_wide_and_save(make, tmp_path):
     fig = make()
-    assert fig.get_size_inches()[0] == plots.FIGURE_WIDTH
-    plots.save_figure(fig, tmp_path / "figure.png")
+    assert fig.get_size_inches()[0] == style.FIGURE_WIDTH
+    style.save_figure(fig, tmp_path / "figure.png")
     assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ordskifte.io import write_parquet
-from ordskifte.synth import planted_corpus
-from ordskifte.topic_steps import topic_model_step
+from ordskifte.topics.steps import topic_model_step
+from tests.synthetic.planted import planted_corpus
 
 OUTPUTS = (
     "model_selection",
@@ -94,7 +94,7 @@ def test_without_a_limit_nothing_is_sampled(tmp_path):
 
 
 def test_topic_term_matrix_round_trip_is_a_tall_table(tmp_path):
-    from ordskifte.topic_steps import read_topic_term, write_topic_term
+    from ordskifte.topics.steps import read_topic_term, write_topic_term
 
     matrix = pd.DataFrame(
         [[0.5, 0.25, 0.25], [0.1, 0.1, 0.8]],
@@ -108,7 +108,7 @@ def test_topic_term_matrix_round_trip_is_a_tall_table(tmp_path):
 
 
 def test_topic_term_in_the_earlier_wide_layout_is_still_read(tmp_path):
-    from ordskifte.topic_steps import read_topic_term
+    from ordskifte.topics.steps import read_topic_term
 
     # "term" is a Norwegian word too: a wide table may have a column of that name
     wide = pd.DataFrame({"topic": [0, 1], "selvhjelp": [0.5, 0.1], "term": [0.5, 0.9]})

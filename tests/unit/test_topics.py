@@ -1,4 +1,4 @@
-"""Unit tests for ordskifte.topics: planted topics, determinism, small-data edge cases, and
+"""Unit tests for ordskifte.topics.model: planted topics, determinism, small-data edge cases, and
 literal tables whose expected values are worked out by hand in the comments."""
 
 import math
@@ -9,8 +9,7 @@ import pytest
 from scipy.optimize import linear_sum_assignment
 
 from ordskifte.stats import bootstrap_rate_ci, group_seed
-from ordskifte.synth import DEFAULT_TOPICS, planted_corpus
-from ordskifte.topics import (
+from ordskifte.topics.model import (
     PREVALENCE_STATS,
     REPRESENTATIVE_COLUMNS,
     SELECT_K_COLUMNS,
@@ -31,6 +30,7 @@ from ordskifte.topics import (
     topic_stability,
     topic_terms_table,
 )
+from tests.synthetic.planted import DEFAULT_TOPICS, planted_corpus
 
 # --- planted data ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import pytest
 from scipy import sparse
 from scipy.stats import ortho_group
 
-from ordskifte.vectors import (
+from ordskifte.semantic.vectors import (
     CHANGE_COLUMNS,
     align,
     content_sequence,

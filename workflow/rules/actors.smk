@@ -10,7 +10,7 @@ rule actor_mentions:
         kwic=report(
             "results/actors/kwic.tsv",
             caption="../report/actor_kwic.rst",
-            category="Actors",
+            category="actors",
         ),
     log:
         "logs/actors/mentions.log",
@@ -39,14 +39,14 @@ rule actor_rates:
         by_period=report(
             "results/actors/mentions_by_period.tsv",
             caption="../report/actor_rates.rst",
-            category="Actors",
+            category="actors",
         ),
         by_year="results/actors/mentions_by_year.tsv",
         types="results/actors/type_shares.tsv",
         by_document=report(
             "results/actors/mentions_by_document.tsv",
             caption="../report/actor_documents.rst",
-            category="Actors",
+            category="actors",
         ),
     log:
         "logs/actors/rates.log",
@@ -77,7 +77,7 @@ rule actor_network:
         centrality=report(
             "results/actors/centrality.tsv",
             caption="../report/actor_centrality.rst",
-            category="Actors",
+            category="actors",
         ),
     log:
         "logs/actors/network.log",
@@ -107,19 +107,19 @@ rule figure_actors:
         mentions_png=report(
             "results/figures/actor_mentions.png",
             caption="../report/actor_mentions.rst",
-            category="Actors",
+            category="actors",
         ),
         mentions_svg="results/figures/actor_mentions.svg",
         types_png=report(
             "results/figures/actor_types.png",
             caption="../report/actor_types.rst",
-            category="Actors",
+            category="actors",
         ),
         types_svg="results/figures/actor_types.svg",
         networks_png=report(
             "results/figures/actor_networks.png",
             caption="../report/actor_networks.rst",
-            category="Actors",
+            category="actors",
         ),
         networks_svg="results/figures/actor_networks.svg",
     log:

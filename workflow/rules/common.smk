@@ -9,11 +9,11 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakefile
 
-from ordskifte.checksums import ChecksumError, lock_path, verify_checksums
-from ordskifte.actors import parse_actors
-from ordskifte.concepts import compile_patterns
-from ordskifte.tokenize import LEMMA_LANGUAGES
-from ordskifte.manifest import (
+from ordskifte.ingest.checksums import ChecksumError, lock_path, verify_checksums
+from ordskifte.actors.mentions import parse_actors
+from ordskifte.text.patterns import compile_patterns
+from ordskifte.text.tokenize import LEMMA_LANGUAGES
+from ordskifte.ingest.manifest import (
     assign_periods,
     check_groups,
     check_periods,
@@ -261,7 +261,7 @@ FIGURES = [
 
 def drift_outputs():
     """Semantic drift (workflow/rules/semantic.smk): tables and figures."""
-    tables = [f"results/drift/collocates_{n}.tsv" for n in KWIC_NAMES]
+    tables = [f"results/semantic/collocates_{n}.tsv" for n in KWIC_NAMES]
     figures = [f"collocates_{n}" for n in KWIC_NAMES] + [
         "neighbour_overlap",
         "word_shift",
@@ -269,14 +269,14 @@ def drift_outputs():
     ]
     return [
         *tables,
-        "results/drift/neighbour_overlap.tsv",
-        "results/drift/collocates_kwic.tsv",
-        "results/drift/word_shift.tsv",
-        "results/drift/semantic_change.tsv",
-        "results/drift/compounds.tsv",
-        "results/drift/births_deaths.tsv",
-        "results/drift/births_deaths_kwic.tsv",
-        "results/drift/term_evidence.tsv",
+        "results/semantic/neighbour_overlap.tsv",
+        "results/semantic/collocates_kwic.tsv",
+        "results/semantic/word_shift.tsv",
+        "results/semantic/semantic_change.tsv",
+        "results/semantic/compounds.tsv",
+        "results/semantic/births_deaths.tsv",
+        "results/semantic/births_deaths_kwic.tsv",
+        "results/semantic/term_evidence.tsv",
         *[f"results/figures/{f}.{ext}" for f in figures for ext in ("png", "svg")],
     ]
 

@@ -1,4 +1,64 @@
-# Ingest: extract each document's text (any encoding, or a PDF's text layer) to UTF-8.
+# Ingest: check the manifest into the documents table (the period of each document and where it
+# came from), record the effective config, download `url` rows, and extract each document's
+# text (any encoding, or a PDF's text layer) to UTF-8.
+
+
+rule documents:
+    input:
+        config["manifest"],
+    output:
+        "results/corpus/documents.tsv",
+    log:
+        "logs/corpus/documents.log",
+    benchmark:
+        "benchmarks/corpus/documents.tsv"
+    conda:
+        "../../envs/preprocess.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        periods=config["periods"],
+    script:
+        "../scripts/documents.py"
+
+
+rule config_snapshot:
+    output:
+        report(
+            "results/corpus/config.yaml",
+            caption="../report/config.rst",
+            category="ingest",
+        ),
+    log:
+        "logs/corpus/config.log",
+    benchmark:
+        "benchmarks/corpus/config.tsv"
+    conda:
+        "../../envs/preprocess.yaml"
+    params:
+        config=config,
+    script:
+        "../scripts/config_snapshot.py"
+
+
+rule fetch:
+    output:
+        f"{CORPUS_DIR}/{{fetched}}",
+    log:
+        "logs/fetch/{fetched}.log",
+    benchmark:
+        "benchmarks/fetch/{fetched}.tsv"
+    conda:
+        "../../envs/preprocess.yaml"
+    params:
+        row=get_fetch_row,
+        lock=str(CHECKSUMS),
+        max_bytes=config["fetch"]["max_bytes"],
+        timeout=config["fetch"]["timeout"],
+    script:
+        "../scripts/fetch.py"
 
 
 rule extract:
@@ -25,21 +85,3 @@ rule extract:
 # often have no internet access, and downloads are light.
 localrules:
     fetch,
-
-
-rule fetch:
-    output:
-        f"{CORPUS_DIR}/{{fetched}}",
-    log:
-        "logs/fetch/{fetched}.log",
-    benchmark:
-        "benchmarks/fetch/{fetched}.tsv"
-    conda:
-        "../../envs/preprocess.yaml"
-    params:
-        row=get_fetch_row,
-        lock=str(CHECKSUMS),
-        max_bytes=config["fetch"]["max_bytes"],
-        timeout=config["fetch"]["timeout"],
-    script:
-        "../scripts/fetch.py"

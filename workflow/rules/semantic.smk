@@ -11,26 +11,26 @@ rule collocates:
     output:
         tables=[
             report(
-                f"results/drift/collocates_{name}.tsv",
+                f"results/semantic/collocates_{name}.tsv",
                 caption="../report/collocates_table.rst",
-                category="Semantic drift",
+                category="semantic",
             )
             for name in KWIC_NAMES
         ],
         overlap=report(
-            "results/drift/neighbour_overlap.tsv",
+            "results/semantic/neighbour_overlap.tsv",
             caption="../report/neighbour_overlap_table.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
         evidence=report(
-            "results/drift/collocates_kwic.tsv",
+            "results/semantic/collocates_kwic.tsv",
             caption="../report/collocates_kwic.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/collocates.log",
+        "logs/semantic/collocates.log",
     benchmark:
-        "benchmarks/drift/collocates.tsv"
+        "benchmarks/semantic/collocates.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1
@@ -60,14 +60,14 @@ rule word_shift:
         "results/frequencies/by_period.tsv",
     output:
         report(
-            "results/drift/word_shift.tsv",
+            "results/semantic/word_shift.tsv",
             caption="../report/word_shift_table.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/word_shift.log",
+        "logs/semantic/word_shift.log",
     benchmark:
-        "benchmarks/drift/word_shift.tsv"
+        "benchmarks/semantic/word_shift.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1
@@ -87,14 +87,14 @@ rule semantic_change:
         tokens=per_document("results/tokens/{doc}.parquet"),
     output:
         report(
-            "results/drift/semantic_change.tsv",
+            "results/semantic/semantic_change.tsv",
             caption="../report/semantic_change_table.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/semantic_change.log",
+        "logs/semantic/semantic_change.log",
     benchmark:
-        "benchmarks/drift/semantic_change.tsv"
+        "benchmarks/semantic/semantic_change.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1
@@ -121,14 +121,14 @@ rule compounds:
         tokens=per_document("results/tokens/{doc}.parquet"),
     output:
         report(
-            "results/drift/compounds.tsv",
+            "results/semantic/compounds.tsv",
             caption="../report/compounds.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/compounds.log",
+        "logs/semantic/compounds.log",
     benchmark:
-        "benchmarks/drift/compounds.tsv"
+        "benchmarks/semantic/compounds.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1
@@ -150,19 +150,19 @@ rule births:
         tokens=per_document("results/tokens/{doc}.parquet"),
     output:
         events=report(
-            "results/drift/births_deaths.tsv",
+            "results/semantic/births_deaths.tsv",
             caption="../report/births_deaths.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
         evidence=report(
-            "results/drift/births_deaths_kwic.tsv",
+            "results/semantic/births_deaths_kwic.tsv",
             caption="../report/births_deaths_kwic.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/births.log",
+        "logs/semantic/births.log",
     benchmark:
-        "benchmarks/drift/births.tsv"
+        "benchmarks/semantic/births.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1
@@ -181,16 +181,16 @@ rule births:
 
 rule figure_semantic_drift:
     input:
-        collocates=[f"results/drift/collocates_{name}.tsv" for name in KWIC_NAMES],
-        overlap="results/drift/neighbour_overlap.tsv",
-        word_shift="results/drift/word_shift.tsv",
-        semantic_change="results/drift/semantic_change.tsv",
+        collocates=[f"results/semantic/collocates_{name}.tsv" for name in KWIC_NAMES],
+        overlap="results/semantic/neighbour_overlap.tsv",
+        word_shift="results/semantic/word_shift.tsv",
+        semantic_change="results/semantic/semantic_change.tsv",
     output:
         collocates_png=[
             report(
                 f"results/figures/collocates_{name}.png",
                 caption="../report/collocates.rst",
-                category="Semantic drift",
+                category="semantic",
             )
             for name in KWIC_NAMES
         ],
@@ -198,19 +198,19 @@ rule figure_semantic_drift:
         overlap_png=report(
             "results/figures/neighbour_overlap.png",
             caption="../report/neighbour_overlap.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
         overlap_svg="results/figures/neighbour_overlap.svg",
         word_shift_png=report(
             "results/figures/word_shift.png",
             caption="../report/word_shift.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
         word_shift_svg="results/figures/word_shift.svg",
         semantic_change_png=report(
             "results/figures/semantic_change.png",
             caption="../report/semantic_change.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
         semantic_change_svg="results/figures/semantic_change.svg",
     log:
@@ -233,19 +233,19 @@ rule figure_semantic_drift:
 rule term_evidence:
     input:
         documents="results/corpus/documents.tsv",
-        word_shift="results/drift/word_shift.tsv",
-        semantic_change="results/drift/semantic_change.tsv",
+        word_shift="results/semantic/word_shift.tsv",
+        semantic_change="results/semantic/semantic_change.tsv",
         tokens=per_document("results/tokens/{doc}.parquet"),
     output:
         report(
-            "results/drift/term_evidence.tsv",
+            "results/semantic/term_evidence.tsv",
             caption="../report/term_evidence.rst",
-            category="Semantic drift",
+            category="semantic",
         ),
     log:
-        "logs/drift/term_evidence.log",
+        "logs/semantic/term_evidence.log",
     benchmark:
-        "benchmarks/drift/term_evidence.tsv"
+        "benchmarks/semantic/term_evidence.tsv"
     conda:
         "../../envs/topics.yaml"
     threads: 1

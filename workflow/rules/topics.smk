@@ -31,12 +31,12 @@ rule topic_model:
         model_selection=report(
             "results/topics/{model}/model_selection.tsv",
             caption="../report/topic_tables.rst",
-            category="Topics",
+            category="topics",
         ),
         topic_terms=report(
             "results/topics/{model}/topic_terms.tsv",
             caption="../report/topic_tables.rst",
-            category="Topics",
+            category="topics",
         ),
         stability="results/topics/{model}/stability.tsv",
         representative="results/topics/{model}/representative_segments.tsv",
@@ -77,7 +77,7 @@ rule topic_prevalence:
         by_period=report(
             "results/topics/global/prevalence_by_period.tsv",
             caption="../report/topic_prevalence.rst",
-            category="Topics",
+            category="topics",
         ),
         by_year="results/topics/global/prevalence_by_year.tsv",
     log:
@@ -107,7 +107,7 @@ rule topic_alignment:
         alignment=report(
             "results/topics/alignment.tsv",
             caption="../report/topic_alignment.rst",
-            category="Topics",
+            category="topics",
         ),
         lineages="results/topics/lineages.tsv",
         links="results/topics/links.tsv",
@@ -138,14 +138,14 @@ rule figure_topic_models:
         coherence_png=report(
             "results/figures/topic_coherence.png",
             caption="../report/topic_coherence.rst",
-            category="Topics",
+            category="topics",
         ),
         coherence_svg="results/figures/topic_coherence.svg",
         topic_terms_png=[
             report(
                 f"results/figures/topic_terms_{m}.png",
                 caption="../report/topic_terms.rst",
-                category="Topics",
+                category="topics",
             )
             for m in TOPIC_MODELS
         ],
@@ -174,13 +174,13 @@ rule figure_topic_periods:
         prevalence_png=report(
             "results/figures/topic_prevalence.png",
             caption="../report/topic_prevalence.rst",
-            category="Topics",
+            category="topics",
         ),
         prevalence_svg="results/figures/topic_prevalence.svg",
         lineages_png=report(
             "results/figures/topic_lineages.png",
             caption="../report/topic_alignment.rst",
-            category="Topics",
+            category="topics",
         ),
         lineages_svg="results/figures/topic_lineages.svg",
     log:
@@ -206,7 +206,7 @@ rule topic_dynamic:
         report(
             "results/topics/dynamic/topic_terms.tsv",
             caption="../report/topic_dynamic.rst",
-            category="Topics",
+            category="topics",
         ),
     log:
         "logs/topics/dynamic.log",

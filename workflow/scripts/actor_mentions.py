@@ -1,12 +1,7 @@
-"""Rule `actor_mentions`: thin adapter calling ordskifte.actor_steps."""
+"""Rule `actor_mentions`: thin adapter calling ordskifte.actors.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.actor_steps import actor_mentions_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.actors.steps import actor_mentions_step
+from ordskifte.runner import run_logged
 
 sm = snakemake  # noqa: F821
 run_logged(

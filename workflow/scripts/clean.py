@@ -1,12 +1,7 @@
-"""Rule `clean`: thin adapter calling ordskifte.steps."""
+"""Rule `clean`: thin adapter calling ordskifte.text.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.runner import run_logged  # noqa: E402
-from ordskifte.steps import clean_step  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.text.steps import clean_step
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `config_snapshot`: thin adapter calling ordskifte.aggregates."""
+"""Rule `config_snapshot`: thin adapter calling ordskifte.ingest.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.aggregates import write_config_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.ingest.steps import write_config_step
+from ordskifte.runner import run_logged
 
 sm = snakemake  # noqa: F821
 run_logged(

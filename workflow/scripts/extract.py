@@ -1,12 +1,7 @@
-"""Rule `extract`: thin adapter calling ordskifte.steps."""
+"""Rule `extract`: thin adapter calling ordskifte.ingest.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.runner import run_logged  # noqa: E402
-from ordskifte.steps import extract_step  # noqa: E402
+from ordskifte.ingest.steps import extract_step
+from ordskifte.runner import run_logged
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `fetch`: thin adapter calling ordskifte.fetch."""
+"""Rule `fetch`: thin adapter calling ordskifte.ingest.fetch."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.fetch import fetch_document  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.ingest.fetch import fetch_document
+from ordskifte.runner import run_logged
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `figure_actors`: thin adapter calling ordskifte.figure_steps."""
+"""Rule `figure_actors`: thin adapter calling ordskifte.actors.figures."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.figure_steps import actor_figures  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.actors.figures import actor_figures
+from ordskifte.runner import run_logged
 
 sm = snakemake  # noqa: F821
 run_logged(

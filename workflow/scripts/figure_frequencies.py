@@ -1,12 +1,7 @@
-"""Rule `figure_frequencies`: thin adapter calling ordskifte.figure_steps."""
+"""Rule `figure_frequencies`: thin adapter calling ordskifte.tables.figures."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.figure_steps import frequency_figures  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.tables.figures import frequency_figures
 
 sm = snakemake  # noqa: F821
 run_logged(

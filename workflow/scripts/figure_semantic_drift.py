@@ -1,12 +1,7 @@
-"""Rule `figure_semantic_drift`: thin adapter calling ordskifte.figure_steps."""
+"""Rule `figure_semantic_drift`: thin adapter calling ordskifte.semantic.figures."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.figure_steps import semantic_drift_figures  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.semantic.figures import semantic_drift_figures
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `figure_topic_periods`: thin adapter calling ordskifte.topic_steps."""
+"""Rule `figure_topic_periods`: thin adapter calling ordskifte.topics.figures."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.runner import run_logged  # noqa: E402
-from ordskifte.topic_steps import period_figures  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.topics.figures import period_figures
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `jsd`: thin adapter calling ordskifte.aggregates."""
+"""Rule `jsd`: thin adapter calling ordskifte.tables.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.aggregates import jsd_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.tables.steps import jsd_step
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `kwic`: thin adapter calling ordskifte.aggregates."""
+"""Rule `kwic`: thin adapter calling ordskifte.tables.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.aggregates import kwic_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.tables.steps import kwic_step
 
 sm = snakemake  # noqa: F821
 run_logged(

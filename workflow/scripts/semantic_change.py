@@ -1,12 +1,7 @@
-"""Rule `semantic_change`: thin adapter calling ordskifte.drift_steps."""
+"""Rule `semantic_change`: thin adapter calling ordskifte.semantic.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.drift_steps import semantic_change_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.semantic.steps import semantic_change_step
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `term_evidence`: thin adapter calling ordskifte.drift_steps."""
+"""Rule `term_evidence`: thin adapter calling ordskifte.semantic.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.drift_steps import term_evidence_step  # noqa: E402
-from ordskifte.runner import run_logged  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.semantic.steps import term_evidence_step
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,12 +1,7 @@
-"""Rule `topic_alignment`: thin adapter calling ordskifte.topic_steps."""
+"""Rule `topic_alignment`: thin adapter calling ordskifte.topics.steps."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(snakemake.scriptdir).parents[1]))  # noqa: F821
-
-from ordskifte.runner import run_logged  # noqa: E402
-from ordskifte.topic_steps import alignment_step  # noqa: E402
+from ordskifte.runner import run_logged
+from ordskifte.topics.steps import alignment_step
 
 sm = snakemake  # noqa: F821
 run_logged(

@@ -1,0 +1,62 @@
+"""Steps of the ingest stage: the documents table, the config snapshot, and each document's
+text extracted to UTF-8.
+
+Functions of file paths and plain parameters that the rule scripts call, so every step can
+also be run and tested without Snakemake.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ordskifte.io import write_tsv
+
+
+# ---------------------------------------------------------------- per document
+def extract_step(source: str, *, raw_out: str, record_out: str, doc_id: str) -> None:
+    """Extract text from a .txt/.md/.pdf file to UTF-8 (pages separated by form feeds)."""
+    from ordskifte.ingest.extract import extract_file
+    from ordskifte.io import write_json
+
+    result = extract_file(source)
+    Path(raw_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(raw_out).write_text(result.text, encoding="utf-8")
+    record = dict(result.record, doc_id=doc_id)
+    write_json(record, record_out)
+    log.info(
+        "%s: %s, encoding %s, %s page(s), %d characters",
+        source,
+        record.get("format"),
+        record.get("encoding"),
+        record.get("pages"),
+        record.get("characters", 0),
+    )
+    for warning in record.get("warnings", []):
+        log.warning("%s: %s", source, warning)
+
+
+log = logging.getLogger("ordskifte")
+
+
+def documents_step(manifest: str, *, periods: Sequence[Mapping], out: str) -> None:
+    """Write the manifest with the period each document is analysed in and its source."""
+    from ordskifte.ingest.manifest import assign_periods, parse_periods, read_manifest
+
+    docs = assign_periods(read_manifest(manifest), parse_periods(periods))
+    write_tsv(docs, out)
+    for source, n in docs["period_source"].value_counts().sort_index().items():
+        log.info("%d document(s) with period from %s", n, source)
+
+
+def write_config_step(config: Mapping, *, out: str) -> None:
+    """Write the run's effective configuration (after schema defaults) as YAML."""
+    import yaml
+
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(
+        "# Effective configuration of this run (config.yaml + --config + schema defaults)\n"
+        + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=True),
+        encoding="utf-8",
+    )

@@ -1,0 +1,366 @@
+"""Split cleaned paragraphs into sentences and tokens, normalise them and flag stopwords.
+
+The tokenizer is one Unicode regular expression (letters and digits of any script, so æøå
+need no special case) that keeps word-internal hyphens, apostrophes and dots together:
+"IT-løsninger", "1940-tallet", "St.meld", "bl.a". It runs at several million tokens per
+second; lemmatization is the expensive step, so each distinct word form is lemmatized once
+per language and mapped back (see :class:`Normaliser`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ordskifte.text.patterns import Pattern, find_matches, starting_words
+from ordskifte.text.words import HAS_LETTER, TOKEN
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Abbreviations after which a full stop never ends a sentence (lowercase, no final dot):
+# they are followed by what they abbreviate ("jf. St.meld. nr. 63", "bl.a. Mental Helse").
+ABBREVIATIONS = frozenset(
+    "bl.a f.eks st.meld meld st nr s kap jf jfr dvs mill mrd kr ca pkt "
+    "tlf prop nou mht evt ev inkl ekskl iflg pga vs avd dr red hhv ref jan feb mar apr jun "
+    "jul aug sep sept okt nov des".split()
+)
+# Abbreviations that may end a sentence: a full stop after them ends it only if the next
+# word starts with a capital ("osv. Planen ...").
+FINAL_ABBREVIATIONS = frozenset("osv mv m.m m.fl etc o.l al".split())
+SENTENCE_END = re.compile(r"[.!?]+")
+# The languages simplemma tries for every word, the paragraph's own first (so Nynorsk
+# paragraphs try nn before nb); the workflow unpacks these languages' tables (rule lexicon).
+LEMMA_LANGUAGES = ("nb", "nn")
+# Words with an apostrophe of these kinds go through simplemma's apostrophe handling first.
+_APOSTROPHE = re.compile("['’ʼ]")
+
+#: The token table, one row per token: its columns and their dtypes (the contract with every
+#: stage that reads ``results/tokens/{doc}.parquet``).
+TOKEN_DTYPES = {
+    "paragraph": "int32",
+    "sentence": "int32",
+    "page": "Int32",
+    "language": "string",
+    "token": "string",
+    "form": "string",
+    "lemma": "string",
+    "term": "string",
+    "is_stopword": "bool",
+    "concepts": "string",
+    "targets": "string",
+}
+COLUMNS = tuple(TOKEN_DTYPES)
+
+
+def tokenize_paragraph(text: str) -> list[list[str]]:
+    """Split one paragraph into sentences of word tokens (original case, no punctuation).
+
+    A run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
+    (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
+    capital letter (an initial), or the next word starts in lower case.
+
+    >>> tokenize_paragraph("Se St.meld. nr. 25 om IT-løsninger. Det gjaldt 1940-tallet!")
+    [['Se', 'St.meld', 'nr', '25', 'om', 'IT-løsninger'], ['Det', 'gjaldt', '1940-tallet']]
+    """
+    return [[word for word, _ in sentence] for sentence in tokenize_spans(text)]
+
+
+def tokenize_spans(text: str) -> list[list[tuple[str, int]]]:
+    """Like :func:`tokenize_paragraph`, with each token's character offset in ``text``."""
+    spans = [(m.group(), m.start()) for m in TOKEN.finditer(text)]
+    _, lengths = _sentences([piece for piece, _ in spans])
+    spans = [span for span in spans if span[0][0] not in _SENTENCE_MARKS]
+    sentences, start = [], 0
+    for length in lengths:
+        sentences.append(spans[start : start + length])
+        start += length
+    return sentences
+
+
+def read_stopwords(path: str | Path) -> frozenset[str]:
+    """Read a stopword file: one word per line, ``#`` starts a comment line.
+
+    A final dot is dropped ("bl.a." → "bl.a"), as the tokenizer never keeps one.
+    """
+    words = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line.lower().rstrip("."))
+    return frozenset(words)
+
+
+@dataclass
+class Normaliser:
+    """Map lowercase word forms to lemmas (simplemma), stems (Snowball) or themselves.
+
+    Results are cached per ``(language, word)``: a corpus has far fewer distinct words than
+    tokens, and simplemma's own cache is limited to 65,536 entries.
+
+    Parameters
+    ----------
+    mode
+        ``"lemma"``, ``"stem"`` or ``"none"``.
+    variants
+        Prefix map applied after normalisation (``{"sjølhjelp": "selvhjelp"}`` turns
+        ``sjølhjelpsgruppe`` into ``selvhjelpsgruppe``); longest prefix wins.
+    lexicons
+        ``{language: path}`` of simplemma's tables unpacked by the ``lexicon`` rule
+        (:mod:`ordskifte.text.lexicon`), quicker to load than simplemma's own; same lemmas.
+    """
+
+    mode: str = "lemma"
+    variants: Mapping[str, str] = field(default_factory=dict)
+    lexicons: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("lemma", "stem", "none"):
+            raise ValueError(f"normalise must be 'lemma', 'stem' or 'none', not {self.mode!r}")
+        self._variants = sorted(
+            ((k.lower(), v.lower()) for k, v in self.variants.items()),
+            key=lambda kv: len(kv[0]),
+            reverse=True,
+        )
+        if self.mode == "lemma":
+            from ordskifte.text.lexicon import lemmatizer
+
+            self._lemmatize, self._lexicon = lemmatizer(self.lexicons)
+        elif self.mode == "stem":
+            from nltk.stem.snowball import SnowballStemmer
+
+            self._stemmer = SnowballStemmer("norwegian")
+
+    def __call__(self, word: str, language: str) -> str:
+        key = (language, word)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._apply_variants(self._normalise(word, language))
+        return hit
+
+    def _normalise(self, word: str, language: str) -> str:
+        if self.mode == "none" or not HAS_LETTER.search(word):
+            return word
+        if self.mode == "stem":
+            return self._stemmer.stem(word)
+        langs = LEMMA_LANGUAGES[::-1] if language == LEMMA_LANGUAGES[1] else LEMMA_LANGUAGES
+        if (
+            not word.isnumeric()
+            and not _APOSTROPHE.search(word)
+            and unicodedata.is_normalized("NFC", word)
+        ):
+            # What simplemma does first for such a word (no apostrophe, not a number):
+            # look it up in its first language's table. Most words are there, and this
+            # skips its lookup chain (about 5 µs a word).
+            lemma = self._lexicon(langs[0]).get(word)
+            if lemma is not None:
+                return lemma.lower()
+        return self._lemmatize(word, lang=langs).lower()
+
+    def _apply_variants(self, word: str) -> str:
+        for old, new in self._variants:
+            if word.startswith(old):
+                return new + word[len(old) :]
+        return word
+
+
+@dataclass(frozen=True)
+class ParagraphIn:
+    """A cleaned paragraph as the tokenizer gets it."""
+
+    index: int
+    text: str
+    page: int | None
+    language: str
+    page_starts: tuple[tuple[int, int], ...] = ()
+    """``(offset, page)`` pairs where the text continues on a new page (PDFs)."""
+
+    def page_of(self, offset: int) -> int | None:
+        """The page of the character at ``offset`` (the paragraph's page if unknown)."""
+        if not self.page_starts:
+            return self.page
+        i = bisect.bisect_right([o for o, _ in self.page_starts], offset) - 1
+        return self.page_starts[max(i, 0)][1]
+
+
+def tokenize_document(
+    paragraphs: Iterable[ParagraphIn],
+    *,
+    normaliser: Normaliser,
+    stopwords: Mapping[str, frozenset[str]],
+    extra_stopwords: Iterable[str] = (),
+    min_token_length: int = 2,
+    concepts: Mapping[str, Sequence[Pattern]] | None = None,
+    targets: Mapping[str, Sequence[Pattern]] | None = None,
+) -> dict[str, list]:
+    """Tokenize a document into a column table (dict of equal-length lists, see ``COLUMNS``).
+
+    ``token`` is the lowercase surface form, ``form`` the original, ``lemma`` the normalised
+    form after variants. ``is_stopword`` is true for words in the paragraph language's list
+    (by surface form or lemma) or ``extra_stopwords``, tokens shorter than
+    ``min_token_length`` and tokens without letters (numbers). ``concepts`` / ``targets``
+    hold the ``|``-joined names of the concepts / targets whose match starts at the token.
+
+    ``term`` is what frequency tables count: the lemma, except that a multi-word concept or
+    target expression becomes one term on its first token, its lemmas joined by ``_``
+    ("psykisk helsearbeid" → ``psykisk_helsearbeid``), and ``""`` on the tokens it consumed;
+    the first token of an expression is never a stopword.
+
+    The work per token is a regex scan and a few list operations in C: every word form is
+    numbered once per language (``codes``), and lowercasing, lemmas, stopword flags and
+    concept starts are computed once per numbered form and mapped back.
+    """
+    extra = frozenset(w.lower() for w in extra_stopwords)
+    table: dict[str, list] = {c: [] for c in COLUMNS}
+    codes: list[int] = []
+    distinct: list[tuple[str, str]] = []  # (language, form) of each code
+    numbering: dict[str, dict[str, int]] = {}  # language -> form -> code
+    sentence_id = 0
+    for para in paragraphs:
+        language = para.language
+        if len(para.page_starts) > 1:
+            spans = [(m.group(), m.start()) for m in TOKEN.finditer(para.text)]
+            pieces = [piece for piece, _ in spans]
+        else:
+            spans, pieces = None, TOKEN.findall(para.text)
+        words, lengths = _sentences(pieces)
+        if not words:
+            continue
+        n = len(words)
+        if spans is not None:
+            starts = [o for o, _ in para.page_starts]
+            offsets = [o for piece, o in spans if piece[0] not in _SENTENCE_MARKS]
+            table["page"] += [
+                para.page_starts[max(bisect.bisect_right(starts, o) - 1, 0)][1] for o in offsets
+            ]
+        else:  # one page: page_of gives the same page for every offset
+            table["page"] += [para.page_starts[0][1] if para.page_starts else para.page] * n
+        for length in lengths:
+            table["sentence"] += [sentence_id] * length
+            sentence_id += 1
+        table["paragraph"] += [para.index] * n
+        table["language"] += [language] * n
+        table["form"] += words
+        number = numbering.setdefault(language, {})
+        for form in set(words).difference(number):
+            number[form] = len(distinct)
+            distinct.append((language, form))
+        codes += map(number.__getitem__, words)
+
+    stop_lists = {lang: stopwords.get(lang, frozenset()) | extra for lang in numbering}
+    tokens, lemmas, flags = [], [], []
+    for language, form in distinct:
+        token = form.lower()
+        lemma = normaliser(token, language)
+        tokens.append(token)
+        lemmas.append(lemma)
+        flags.append(
+            token in stop_lists[language]
+            or lemma in stop_lists[language]
+            or len(token) < min_token_length
+            or not HAS_LETTER.search(token)
+        )
+    table["token"] = list(map(tokens.__getitem__, codes))
+    table["lemma"] = list(map(lemmas.__getitem__, codes))
+    table["is_stopword"] = list(map(flags.__getitem__, codes))
+    table["term"] = list(table["lemma"])
+    code_array = np.asarray(codes, dtype=np.int64)
+    table["concepts"] = _tag(table, concepts or {}, code_array, tokens, lemmas)
+    table["targets"] = _tag(table, targets or {}, code_array, tokens, lemmas)
+    return table
+
+
+_SENTENCE_MARKS = frozenset(".!?")
+
+
+def _sentences(pieces: list[str]) -> tuple[list[str], list[int]]:
+    """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence: a
+    run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
+    (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
+    capital letter (an initial), or the next word starts in lower case. Decided only at the
+    punctuation pieces, so the cost per word is two list operations."""
+    marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    if not marks:
+        return pieces, [len(pieces)] if pieces else []
+    words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    lengths = []
+    last = 0  # words before the current sentence
+    for j, k in enumerate(marks):
+        before = k - j  # words before this punctuation piece
+        if before == last:
+            continue  # nothing to end
+        if pieces[k] == ".":
+            prev = words[before - 1]
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
+            low = prev.lower()
+            if low in ABBREVIATIONS:
+                continue
+            if low in FINAL_ABBREVIATIONS and not nxt[:1].isupper():
+                continue
+            if len(prev) == 1 and prev.isupper():
+                continue  # initial: "O. E. Dørum"
+            if nxt[:1].islower():
+                continue
+        lengths.append(before - last)
+        last = before
+    if len(words) > last:
+        lengths.append(len(words) - last)
+    return words, lengths
+
+
+def _tag(
+    table: dict[str, list],
+    named: Mapping[str, Sequence[Pattern]],
+    codes: np.ndarray,
+    tokens: Sequence[str],
+    lemmas: Sequence[str],
+) -> list[str]:
+    """Tag match starts with the pattern family's name; join multi-word matches in ``term``.
+
+    ``codes`` numbers each token's distinct form, ``tokens`` and ``lemmas`` give each number's
+    token and lemma: candidate starts are found per distinct form."""
+    tags: dict[int, list[str]] = {}
+    vocabulary = sorted(set(tokens) | set(lemmas))
+    for name in sorted(named):
+        hits = starting_words(named[name], vocabulary)
+        starts = np.fromiter(
+            (t in hits or lemma in hits for t, lemma in zip(tokens, lemmas, strict=True)),
+            dtype=bool,
+            count=len(tokens),
+        )
+        spans = find_matches(
+            table["token"],
+            table["lemma"],
+            named[name],
+            sentences=table["sentence"],
+            candidates=np.flatnonzero(starts[codes]).tolist() if len(codes) else [],
+        )
+        for start, end in spans:
+            tags.setdefault(start, []).append(name)
+            if end - start > 1 and table["term"][start]:
+                table["term"][start] = "_".join(table["lemma"][start:end])
+                table["is_stopword"][start] = False
+                for k in range(start + 1, end):
+                    table["term"][k] = ""
+    out = [""] * len(table["token"])
+    for start, names in tags.items():
+        out[start] = "|".join(names)
+    return out
+
+
+def tokens_frame(table: dict[str, list]) -> pd.DataFrame:
+    """Column table from :func:`tokenize_document` as a typed DataFrame
+    (a table without ``term`` gets the lemmas as terms)."""
+    import pandas as pd
+
+    if "term" not in table and "lemma" in table:
+        table = {**table, "term": list(table["lemma"])}
+    return pd.DataFrame(table, columns=list(TOKEN_DTYPES)).astype(TOKEN_DTYPES)
