@@ -32,6 +32,8 @@ rule summary:
 
 
 rule config_snapshot:
+    input:
+        actors=ACTORS_FILE,
     output:
         report(
             "results/corpus/config.yaml",
@@ -45,6 +47,7 @@ rule config_snapshot:
     conda:
         "../../envs/tables.yaml"
     params:
-        config=config,
+        # the actor list read from the file, so that the snapshot alone reruns the same
+        config={**config, "actors": ACTORS},
     script:
         "../scripts/config_snapshot.py"
