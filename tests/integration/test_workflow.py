@@ -55,17 +55,15 @@ def read_manifest(run) -> pd.DataFrame:
     return read_tsv(run.workdir / "corpus" / "documents.tsv", dtype=str, keep_default_na=False)
 
 
-# ------------------------------------------------------------------ the README's Outputs table
-def readme_outputs() -> list[tuple[list[str], str]]:
-    """(paths, content) for each row of the README's Outputs table, paths as written there
+# ------------------------------------------------------------------ docs/outputs.md
+def documented_outputs() -> list[tuple[list[str], str]]:
+    """(paths, content) for each row of the tables in docs/outputs.md, paths as written there
     (placeholders like ``{doc}``; a bare file name continues the folder of the path before it)."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = re.search(r"^## Outputs\n(.*?)^## ", text, flags=re.M | re.S)
-    assert section, "README has no '## Outputs' section"
+    text = (ROOT / "docs" / "outputs.md").read_text(encoding="utf-8")
     rows = []
-    for line in section.group(1).splitlines():
+    for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 2 or not cells[0].startswith("`"):
+        if len(cells) < 2 or not cells[0].startswith("`results/"):
             continue
         paths, folder = [], ""
         for name in re.findall(r"`([^`]+)`", cells[0]):
@@ -74,12 +72,12 @@ def readme_outputs() -> list[tuple[list[str], str]]:
             folder = name.rsplit("/", 1)[0]
             paths.append(name)
         rows.append((paths, cells[1]))
-    assert len(rows) >= 15, f"README Outputs table looks truncated: {rows}"
+    assert len(rows) >= 15, f"docs/outputs.md tables look truncated: {rows}"
     return rows
 
 
 def expand(pattern: str, *, doc_ids, periods, kwic_names) -> list[str]:
-    """Concrete paths for a README path pattern."""
+    """Concrete paths for a documented path pattern."""
     if "{previous}" in pattern:
         pairs = zip(periods[1:], periods[:-1], strict=True)
         return [pattern.format(period=p, previous=q) for p, q in pairs]
@@ -93,7 +91,7 @@ def expand(pattern: str, *, doc_ids, periods, kwic_names) -> list[str]:
 
 
 def documented_columns(content: str) -> list[str] | None:
-    """The column list of a README row when its content cell is a plain list of column names
+    """The column list of a documented row when its content cell is a plain list of column names
     (parenthesised remarks dropped), else None."""
     items = [c.strip() for c in re.sub(r"\([^)]*\)", "", content).split(",")]
     if len(items) >= 3 and all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in items):
@@ -187,14 +185,14 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
     assert not any(w.get("doc") not in (None, new) for _, w in jobs), jobs
 
 
-def test_every_output_in_the_readme_exists(bundled_run):
+def test_every_documented_output_exists(bundled_run):
     results = bundled_run.results
     effective = yaml.safe_load((results / "corpus" / "config.yaml").read_text(encoding="utf-8"))
     periods = [p["name"] for p in effective["periods"]]
     kwic_names = sorted(set(effective["concepts"]) | set(effective["targets"]))
     doc_ids = list(read_manifest(bundled_run)["doc_id"])
     missing, checked = [], 0
-    for patterns, _content in readme_outputs():
+    for patterns, _content in documented_outputs():
         for pattern in patterns:
             if pattern == "results/report.html":
                 continue  # made by `snakemake --report`, see test_report
@@ -209,7 +207,7 @@ def test_every_output_in_the_readme_exists(bundled_run):
                 path = bundled_run.workdir / rel
                 if not path.is_file():
                     missing.append(rel)
-    assert not missing, f"outputs named in the README but not made: {missing}"
+    assert not missing, f"outputs named in docs/outputs.md but not made: {missing}"
     # tokens, cleaned text and footnotes of every document, and at least 20 aggregates
     assert checked >= 3 * len(doc_ids) + 20, checked
 
@@ -230,7 +228,7 @@ def test_tables_have_the_documented_columns_and_rows(bundled_run):
     periods = [p["name"] for p in effective["periods"]]
     kwic_names = sorted(set(effective["concepts"]) | set(effective["targets"]))
     checked = 0
-    for patterns, content in readme_outputs():
+    for patterns, content in documented_outputs():
         columns = documented_columns(content)
         if columns is None:
             continue

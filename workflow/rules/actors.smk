@@ -1,10 +1,12 @@
-# Actors: who is named, how often per period, and with whom (config `actors`).
+# Actors: who is named, how often per period, and with whom (config `actors`: the actor
+# dictionary, an input of every rule here so that editing it reruns them).
 
 
 rule actor_mentions:
     input:
         documents="results/corpus/documents.tsv",
         tokens=per_document("results/tokens/{doc}.parquet"),
+        actors=ACTORS_FILE,
     output:
         mentions="results/actors/mentions.tsv",
         kwic=report(
@@ -24,7 +26,7 @@ rule actor_mentions:
         runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
-        actors=config["actors"],
+        actors=ACTORS,
         window=config["kwic"]["window"],
     script:
         "../scripts/actor_mentions.py"
@@ -35,6 +37,7 @@ rule actor_rates:
         documents="results/corpus/documents.tsv",
         counts=per_document("results/counts/{doc}.parquet"),
         mentions="results/actors/mentions.tsv",
+        actors=ACTORS_FILE,
     output:
         by_period=report(
             "results/actors/mentions_by_period.tsv",
@@ -60,7 +63,7 @@ rule actor_rates:
         runtime=get_aggregate_runtime,
     params:
         doc_ids=DOC_IDS,
-        actors=config["actors"],
+        actors=ACTORS,
         periods=PERIOD_NAMES,
         iterations=config["bootstrap"]["iterations"],
         confidence=config["bootstrap"]["confidence"],
@@ -72,6 +75,7 @@ rule actor_rates:
 rule actor_network:
     input:
         "results/actors/mentions.tsv",
+        actors=ACTORS_FILE,
     output:
         edges=[f"results/actors/network_{p}.tsv" for p in PERIOD_NAMES],
         centrality=report(
@@ -90,7 +94,7 @@ rule actor_network:
         mem_mb=get_aggregate_mem_mb,
         runtime=get_aggregate_runtime,
     params:
-        actors=config["actors"],
+        actors=ACTORS,
         periods=PERIOD_NAMES,
     script:
         "../scripts/actor_network.py"
@@ -103,6 +107,7 @@ rule figure_actors:
         edges=[f"results/actors/network_{p}.tsv" for p in PERIOD_NAMES],
         centrality="results/actors/centrality.tsv",
         evidence="results/actors/mentions_by_document.tsv",
+        actors=ACTORS_FILE,
     output:
         mentions_png=report(
             "results/figures/actor_mentions.png",
@@ -130,7 +135,7 @@ rule figure_actors:
         "../../envs/figures.yaml"
     params:
         periods=config["periods"],
-        actors=config["actors"],
+        actors=ACTORS,
         confidence=config["bootstrap"]["confidence"],
     script:
         "../scripts/figure_actors.py"

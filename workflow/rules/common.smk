@@ -5,6 +5,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)  # the ordskifte package next to the Snakefile
@@ -24,11 +26,15 @@ from ordskifte.ingest.manifest import (
 
 validate(config, workflow.source_path("../schemas/config.schema.yaml"))
 
-# Shipped files named in config (stopword lists) are found next to the Snakefile when the
-# working directory (--directory) does not have them.
+
+def shipped(path):
+    """A file named in config: in the working directory, else the one next to the Snakefile
+    (the stopword lists and the actor dictionary ship with ordskifte)."""
+    return path if Path(path).exists() else str(Path(workflow.basedir) / path)
+
+
 config["stopwords"] = {
-    lang: path if Path(path).exists() else str(Path(workflow.basedir) / path)
-    for lang, path in config["stopwords"].items()
+    lang: shipped(path) for lang, path in config["stopwords"].items()
 }
 
 PERIODS = parse_periods(config["periods"])
@@ -85,8 +91,35 @@ TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 LEXICON_LANGUAGES = list(LEMMA_LANGUAGES) if config["normalise"] == "lemma" else []
 SIMPLEMMA_VERSION = importlib.metadata.version("simplemma")
 
-# Actors and document groups (config `actors`, `groups`)
-parse_actors(config["actors"])
+# The actor dictionary (config `actors`): a YAML file, or the list itself as the config
+# snapshot records it. The file is an input of the rules that read it (ACTORS_FILE), so
+# editing it reruns them; they get the list (ACTORS) as a parameter.
+if isinstance(config["actors"], str):
+    ACTORS_FILE = [shipped(config["actors"])]
+    _actors_source = ACTORS_FILE[0]
+    if not Path(_actors_source).is_file():
+        raise FileNotFoundError(
+            f"config `actors`: {config['actors']} does not exist (give the actor dictionary's path)"
+        )
+    with open(_actors_source, encoding="utf-8") as _file:
+        _actors = yaml.safe_load(_file) or {}
+else:
+    ACTORS_FILE = []
+    _actors_source = "config `actors`"
+    _actors = {"actors": config["actors"]}
+try:
+    validate(_actors, workflow.source_path("../schemas/actors.schema.yaml"))
+except WorkflowError as err:
+    raise WorkflowError(
+        f"{_actors_source} is not a valid actor dictionary", err
+    ) from None
+ACTORS = _actors["actors"]
+try:
+    parse_actors(ACTORS)
+except ValueError as err:
+    raise ValueError(f"{_actors_source}: {err}") from None
+
+# Document groups (config `groups`)
 GROUP_COLUMNS, _group_warnings = check_groups(config["groups"], DOCS)
 for _warning in _group_warnings:
     logger.warning(_warning)

@@ -25,6 +25,8 @@ rule documents:
 
 
 rule config_snapshot:
+    input:
+        actors=ACTORS_FILE,
     output:
         report(
             "results/corpus/config.yaml",
@@ -38,7 +40,8 @@ rule config_snapshot:
     conda:
         "../../envs/preprocess.yaml"
     params:
-        config=config,
+        # the actor list read from the file, so that the snapshot alone reruns the same
+        config={**config, "actors": ACTORS},
     script:
         "../scripts/config_snapshot.py"
 

@@ -4,8 +4,8 @@
 # then three times (`retries` in the profile). A laptop run ignores them unless
 # `--resources mem_mb=...` caps the total.
 #
-# Calibration (benchmarks/ of the bundled corpus and of the 1-10 M token corpora in README
-# "Performance"): every job is a Python process of 100-250 MB before it reads anything;
+# Calibration (benchmarks/ of the bundled corpus and of the 1-10 M token corpora in
+# benchmarks/README.md): every job is a Python process of 100-250 MB before it reads anything;
 # a token table takes about 100 MB per MB of text; the whole workflow on 10 M tokens peaked
 # at 1.8 GB; preprocessing runs at about 0.1 M tokens (1 MB of text) per second.
 
