@@ -24,7 +24,7 @@ SHARED = {"io", "runner", "stats", "corpus", "style"}
 #: The command line above every stage (``python -m ordskifte add``).
 COMMAND_LINE = {"__init__", "__main__", "cli", "add"}
 #: Rule files that belong to no stage.
-WORKFLOW_ONLY = {"common", "resources"}
+WORKFLOW_ONLY = {"common", "resources", "targets"}
 
 
 def _module(path: Path) -> str:
