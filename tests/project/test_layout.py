@@ -140,3 +140,27 @@ def test_a_stage_has_one_name_in_rules_scripts_and_report(stage):
     for script in re.findall(r'script:\s*\n\s*"\.\./scripts/(\w+)\.py"', text):
         imported = _imports(ROOT / "workflow" / "scripts" / f"{script}.py")
         assert {_stage(m) for m in imported if m != "ordskifte.runner"} == {stage}, script
+
+
+def test_rule_scripts_find_the_package_where_it_is_not_installed():
+    """Under ``--sdm conda`` the job's environment has the packages but not ordskifte; Snakemake
+    appends a local script's folder to ``sys.path``, where ``workflow/scripts/ordskifte``
+    links to the package (after any installed copy, so an install wins)."""
+    import subprocess
+    import sys
+
+    link = ROOT / "workflow" / "scripts" / "ordskifte"
+    assert link.is_symlink() and link.resolve() == PACKAGE
+    code = (
+        "import sys; sys.path.append(sys.argv[1]); import ordskifte.runner, ordskifte; "
+        "print(ordskifte.__file__)"
+    )
+    # -I -S: no site-packages, no PYTHONPATH, no current folder: only the scripts' folder
+    found = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code, str(link.parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
+    ).stdout.strip()
+    assert Path(found).resolve() == PACKAGE / "__init__.py"

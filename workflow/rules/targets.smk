@@ -1,5 +1,5 @@
-# What `rule all` asks for: every table, figure and report item of the stages, from the
-# config and the manifest (common.smk).
+# The targets of a whole run, which the Snakefile's default target asks for: every table,
+# figure and report item of the stages, from the config and the manifest (common.smk).
 TOPIC_OUTPUTS = [
     *[
         f"results/topics/{m}/{f}"
