@@ -29,6 +29,7 @@ include: "workflow/rules/groups.smk"
 include: "workflow/rules/summary.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/topics.smk"
+include: "workflow/rules/explorer.smk"
 
 
 rule all:

@@ -172,7 +172,7 @@ UNSAFE_CALLS = {
 }
 CODE = sorted(
     [
-        *ROOT.glob("ordskifte/*.py"),
+        *ROOT.glob("ordskifte/**/*.py"),
         *ROOT.glob("workflow/scripts/*.py"),
         *ROOT.glob("workflow/rules/*.smk"),
         ROOT / "Snakefile",
