@@ -231,6 +231,20 @@ def _counts(table: Table, *, kind: str, entry: str, keep: Container[str]) -> dic
     return {key(kind, r[at_name]): r[at_count] for r in table.rows if r[at_name] in keep}
 
 
+def term_period_counts(
+    by_document: Table, *, doc_periods: Mapping[str, str], keep: Container[str]
+) -> dict[str, dict[str, int]]:
+    """Each kept term's count per period (``""`` for documents without one), from the
+    per-document table: as many as its KWIC lines, which are the counted occurrences."""
+    counts: dict[str, dict[str, int]] = {}
+    for record in by_document.records():
+        if record["term"] in keep:
+            per_period = counts.setdefault(record["term"], {})
+            period = doc_periods.get(record["doc_id"], "")
+            per_period[period] = per_period.get(period, 0) + int(record["count"])
+    return counts
+
+
 def term_entries(
     kept: Sequence[str],
     *,
@@ -238,12 +252,12 @@ def term_entries(
     by_period: Table,
     keyness: Mapping[str, Table],
     years: Mapping[str, Mapping[str, list[str]]],
-    lines: Mapping[str, list],
-    first: FirstLines,
+    counts: Mapping[str, Mapping[str, int]],
 ) -> Entries:
     """The kept terms: their rows of the whole-corpus and per-period frequency tables, their
     keyness against the rest in each period (``keyness``: period → its ``_vs_rest`` table; a
-    term below ``keyness.min_count`` has no row), per-year rates and KWIC lines (by key)."""
+    term below ``keyness.min_count`` has no row) and per-year rates. Their KWIC lines come
+    later (``kwic`` is empty); ``kwic_total`` holds their ``counts`` per period."""
     keep = set(kept)
     out = Entries()
     out.columns = {
@@ -251,7 +265,7 @@ def term_entries(
         "rates": by_period.others("period", "term"),
         "years": ["count", "tokens", "per_10k"],
     }
-    out.entries = {key("term", t): {} for t in kept}
+    out.entries = {key("term", t): {"kwic": [], "kwic_total": dict(counts[t])} for t in kept}
     _add(
         out.entries, "term", "corpus", _first_rows(corpus, entry="term", drop=["corpus"], keep=keep)
     )
@@ -261,7 +275,6 @@ def term_entries(
         out.columns["keyness"] = table.others("term")
         for term, row in _first_rows(table, entry="term", keep=keep).items():
             out.entries[key("term", term)].setdefault("keyness", {})[period] = row
-    _add_lines(out.entries, lines, first)
     out.totals = _counts(corpus, kind="term", entry="term", keep=keep)
     return out
 

@@ -15,6 +15,7 @@ import csv
 import os
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -61,9 +62,11 @@ def page(results) -> dict:
 
 
 # ------------------------------------------------------------------ the page's data
-def test_page_is_one_small_file(results):
+def test_page_is_one_small_file_that_keeps_everything_of_the_bundled_corpus(results, page):
     size = (results / "explorer.html").stat().st_size
     assert 100_000 < size < PAGE_LIMIT_BYTES, size
+    assert page["left_out"]["terms"] == 0
+    assert page["settings"]["used"] == {"min_count": 1, "kwic_lines": 25}
 
 
 def test_every_term_has_its_frequency_and_keyness_rows(results, page):
@@ -75,11 +78,16 @@ def test_every_term_has_its_frequency_and_keyness_rows(results, page):
     for row in corpus:
         assert entries[f"term:{row['term']}"]["corpus"] == values(row, "corpus", "term")
     _, by_period = read_rows(results / "frequencies" / "by_period.tsv")
+    limit = page["settings"]["used"]["kwic_lines"]
     for row in by_period:
         entry = entries[f"term:{row['term']}"]
         assert entry["rates"][row["period"]] == values(row, "period", "term"), row
-        # the KWIC lines are the counted occurrences: as many as the table counts
-        assert entry["kwic_total"][row["period"]] == int(row["count"]), row
+        # the KWIC lines, built from the token tables, are the counted occurrences: as many
+        # as the table counts, or the first explorer.kwic_lines of them
+        count = int(row["count"])
+        assert entry["kwic_total"][row["period"]] == count, row
+        built = Counter(page["docs"][line[0]][2] for line in entry["kwic"])
+        assert built[row["period"]] == min(count, limit), row
     for period in ("frivillig", "psykisk_helse", "folkehelse"):
         _, keyness = read_rows(results / "keyness" / f"{period}_vs_rest.tsv")
         for row in keyness:
@@ -253,7 +261,7 @@ def test_deep_link_shows_the_tables_numbers(browser, url, results):
         " return Array.from(tr.children).map(function (td) { return td.textContent; }); });"
     )
     counts = {p: int(v[0]) for p, v in expected.items()}
-    assert len(rows) == sum(min(n, 25) for n in counts.values())
+    assert len(rows) == sum(min(n, 25) for n in counts.values())  # config explorer.kwic_lines
     assert all(r[0] and r[1] and r[5].lower().startswith(("selvhjelp", "sjølhjelp")) for r in rows)
     no_requests_and_no_errors(browser)
 

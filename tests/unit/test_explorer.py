@@ -9,6 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from ordskifte.explorer.budget import (
+    Plan,
+    entry_bytes,
+    fit_min_count,
+    line_limits,
+    mean_line_bytes,
+    plan,
+)
 from ordskifte.explorer.build import (
     DATA_MARKER,
     FirstLines,
@@ -174,7 +182,13 @@ def write_corpus(folder: Path) -> dict[str, Path]:
 def build(folder: Path, *, out: str = "explorer.html", **options) -> str:
     """Run the explorer step on the two-document corpus; the page's text."""
     paths = write_corpus(folder)
-    settings = {"min_count": 1, "kwic_lines": 25, "collocates_shown": 10, "window": 3}
+    settings = {
+        "min_count": 1,
+        "kwic_lines": 25,
+        "collocates_shown": 10,
+        "max_mb": 5,
+        "window": 3,
+    }
     settings.update(options)
     explorer_step(
         documents=paths["documents.tsv"],
@@ -302,7 +316,14 @@ def test_what_is_kept_is_configurable_and_the_page_says_what_was_left_out(tmp_pa
     data = read_page_data(build(tmp_path, min_count=2, kwic_lines=1, collocates_shown=1))
     assert [k for k, _ in data["index"] if k.startswith("term:")] == ["term:selvhjelp"]
     assert data["left_out"]["terms"] == 3
-    assert data["settings"] == {"min_count": 2, "kwic_lines": 1, "collocates": 1, "window": 3}
+    assert data["settings"] == {
+        "min_count": 2,
+        "kwic_lines": 1,
+        "collocates": 1,
+        "max_mb": 5,
+        "window": 3,
+        "used": {"min_count": 2, "kwic_lines": 1},
+    }
     term = data["entries"]["term:selvhjelp"]
     assert [line[:2] for line in term["kwic"]] == [[0, "1"], [1, ""]]  # the first of each period
     assert term["kwic_total"] == {"a": 2, "b": 2}
@@ -323,6 +344,7 @@ def test_all_kwic_lines_are_kept_with_kwic_lines_0(tmp_path):
         ("min_count", 0, "explorer.min_count"),
         ("kwic_lines", -1, "explorer.kwic_lines"),
         ("collocates_shown", -1, "explorer.collocates"),
+        ("max_mb", -1, "explorer.max_mb"),
     ],
 )
 def test_bad_settings_are_named(tmp_path, option, value, message):
@@ -443,3 +465,88 @@ def test_read_table_keeps_every_cell_as_written(tmp_path):
     table = read_table(path)
     assert table.columns == ["a", "b"]
     assert table.rows == [["0.100", 'x "y"'], ["", "NA"]]
+
+
+# ------------------------------------------------------------------ the size budget
+def test_max_mb_leaves_out_the_rarest_terms_when_fewer_lines_are_not_enough(tmp_path):
+    full = len(build(tmp_path, max_mb=0, kwic_lines=0).encode("utf-8"))
+    page = build(tmp_path, max_mb=(full - 1) / 1e6, kwic_lines=0).encode("utf-8")
+    assert len(page) <= full - 1
+    data = read_page_data(page.decode("utf-8"))
+    # no term has more than 2 lines in a period: fewer lines per period (down to 3) save
+    # nothing, so the terms counted once go
+    assert data["settings"]["used"] == {"min_count": 4, "kwic_lines": 3}
+    assert [k for k, _ in data["index"] if k.startswith("term:")] == ["term:selvhjelp"]
+    assert data["left_out"]["terms"] == 3
+    assert len(data["entries"]["term:selvhjelp"]["kwic"]) == 4
+
+
+def test_a_budget_below_the_page_without_terms_keeps_no_term_and_says_so(tmp_path, caplog):
+    page = build(tmp_path, max_mb=0.001)
+    data = read_page_data(page)
+    assert not [k for k in data["entries"] if k.startswith("term:")]
+    assert data["left_out"]["terms"] == 4
+    assert "concept:psykisk_helse" in data["entries"]
+    assert "above explorer.max_mb even without terms" in caplog.text
+
+
+def test_a_page_within_the_budget_keeps_what_the_settings_say(tmp_path):
+    data = read_page_data(build(tmp_path, max_mb=5))
+    assert data["settings"]["used"] == {"min_count": 1, "kwic_lines": 25}
+    assert data["left_out"] == {"terms": 0, "kwic_lines": 0}
+
+
+@pytest.mark.parametrize(
+    "kwic_lines, limits",
+    [(25, [25, 12, 6, 3]), (0, [0, 100, 50, 25, 12, 6, 3]), (5, [5, 3]), (3, [3]), (1, [1])],
+)
+def test_line_limits_halve_down_to_three(kwic_lines, limits):
+    assert line_limits(kwic_lines) == limits
+
+
+def test_fit_min_count_keeps_the_most_frequent_terms_that_fit_with_ties_together():
+    sizes = [(10, 100), (5, 50), (5, 50), (2, 30), (1, 10)]
+    assert fit_min_count(sizes, room=1000, min_count=1) == 1
+    assert fit_min_count(sizes, room=230, min_count=1) == 2
+    assert fit_min_count(sizes, room=199, min_count=1) == 10  # both 5s or neither
+    assert fit_min_count(sizes, room=99, min_count=1) == 11  # not even the first
+    assert fit_min_count(sizes, room=1000, min_count=3) == 3
+
+
+def test_plan_lowers_the_lines_first_then_raises_min_count():
+    counts = {"a": {"p": 40}, "b": {"p": 10}, "c": {"p": 1}}
+    base = {"a": 100, "b": 100, "c": 100}
+    room = {25: 0, 12: 0, 6: 0, 3: 0}
+
+    def planned(space: int) -> Plan:
+        return plan(
+            counts,
+            base=base,
+            line_bytes=10,
+            room=dict.fromkeys(room, space),
+            min_count=1,
+            kwic_lines=25,
+        )
+
+    # lines kept: a 25 + b 10 + c 1 = 36 (360 bytes) at 25; 12 + 10 + 1 at 12; ...
+    assert planned(660) == Plan(1, 25)
+    assert planned(659) == Plan(1, 12)
+    assert planned(300 + 10 * (6 + 6 + 1)) == Plan(1, 6)
+    assert planned(300 + 10 * 7) == Plan(1, 3)
+    assert planned(200 + 10 * 6) == Plan(10, 3)
+    assert plan(counts, base=base, line_bytes=10, room=None, min_count=2, kwic_lines=0) == Plan(
+        2, 0
+    )
+
+
+def test_entry_bytes_are_the_bytes_the_entry_adds_to_the_page():
+    entry = {"kwic": [[0, "", "1", "2", "<l>", "match", "r"]], "rates": {"a": ["1", "2"]}}
+    with_entry = embed_json(
+        {"entries": {"term:x": entry, "term:y": {}}, "index": [["term:x", "3"], ["term:y", "1"]]}
+    )
+    without = embed_json({"entries": {"term:y": {}}, "index": [["term:y", "1"]]})
+    assert entry_bytes("term:x", entry, "3") == len(with_entry.encode()) - len(without.encode())
+    assert mean_line_bytes([[0, "", "1", "2", "a", "b", "c"]], window=8) == len(
+        '[0,"","1","2","a","b","c"],'
+    )
+    assert mean_line_bytes([], window=8) == 40 + 16 * 8

@@ -46,6 +46,7 @@ rule explorer:
         min_count=config["explorer"]["min_count"],
         kwic_lines=config["explorer"]["kwic_lines"],
         collocates=config["explorer"]["collocates"],
+        max_mb=config["explorer"]["max_mb"],
         window=config["kwic"]["window"],
     script:
         "../scripts/explorer.py"

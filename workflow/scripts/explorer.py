@@ -30,6 +30,7 @@ run_logged(
         min_count=sm.params.min_count,
         kwic_lines=sm.params.kwic_lines,
         collocates_shown=sm.params.collocates,
+        max_mb=sm.params.max_mb,
         window=sm.params.window,
         out=sm.output[0],
     ),
