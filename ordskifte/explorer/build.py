@@ -279,13 +279,29 @@ def term_entries(
     return out
 
 
-def _collocates(entries: Entries, kind: str, collocates: Mapping[str, Table], *, top: int) -> None:
-    for name, table in collocates.items():
-        entries.columns["collocates"] = table.others("period")
-        per_period: dict[str, list] = {}
-        for period, rows in grouped(table, entry="period").items():
-            per_period[period] = rows[:top] if top else rows
-        entries.entries.setdefault(key(kind, name), {})["collocates"] = per_period
+def _named_tables(
+    out: Entries,
+    kind: str,
+    names: Sequence[str],
+    collocates: Mapping[str, Table],
+    kwic: Mapping[str, Table],
+    *,
+    doc_index: Mapping[str, int],
+    first: FirstLines,
+    top: int,
+) -> None:
+    """Add the tables of each concept or target ``name``: its top ``top`` collocates per
+    period (0: all) from ``collocates[name]``, and its KWIC lines from ``kwic[name]``."""
+    for name in names:
+        if name in collocates:
+            table = collocates[name]
+            out.columns["collocates"] = table.others("period")
+            out.entries[key(kind, name)]["collocates"] = {
+                period: rows[:top] if top else rows
+                for period, rows in grouped(table, entry="period").items()
+            }
+        lines = table_lines(kwic[name], kind=kind, name=name, doc_index=doc_index, first=first)
+        _add_lines(out.entries, lines, first)
 
 
 def concept_entries(
@@ -320,10 +336,9 @@ def concept_entries(
         "corpus",
         _first_rows(corpus, entry="concept", drop=["corpus"], keep=keep),
     )
-    _collocates(out, "concept", {n: collocates[n] for n in names if n in collocates}, top=top)
-    for name in names:
-        lines = table_lines(kwic[name], kind="concept", name=name, doc_index=doc_index, first=first)
-        _add_lines(out.entries, lines, first)
+    _named_tables(
+        out, "concept", names, collocates, kwic, doc_index=doc_index, first=first, top=top
+    )
     out.totals = _counts(corpus, kind="concept", entry="concept", keep=keep)
     return out
 
@@ -341,11 +356,8 @@ def target_entries(
     KWIC lines of each period is their count of hits)."""
     out = Entries()
     out.entries = {key("target", n): {} for n in names}
-    _collocates(out, "target", {n: collocates[n] for n in names if n in collocates}, top=top)
-    for name in names:
-        lines = table_lines(kwic[name], kind="target", name=name, doc_index=doc_index, first=first)
-        _add_lines(out.entries, lines, first)
-        out.totals[key("target", name)] = str(len(kwic[name].rows))
+    _named_tables(out, "target", names, collocates, kwic, doc_index=doc_index, first=first, top=top)
+    out.totals = {key("target", n): str(len(kwic[n].rows)) for n in names}
     return out
 
 
