@@ -25,6 +25,7 @@ include: "workflow/rules/tables.smk"
 include: "workflow/rules/semantic.smk"
 include: "workflow/rules/topics.smk"
 include: "workflow/rules/actors.smk"
+include: "workflow/rules/explorer.smk"
 
 
 rule all:

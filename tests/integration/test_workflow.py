@@ -177,6 +177,7 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "actor_rates",
         "actor_network",
         "group_tables",
+        "explorer",
         "all",
     }
     unexpected = {r for r in others if r not in aggregates and not r.startswith("figure_")}

@@ -18,7 +18,15 @@ PACKAGE = ROOT / "ordskifte"
 
 #: The stages in the order data flows through them; a stage may use the logic of the stages
 #: before it (never their steps or figures), never of those after it or beside it.
-STAGES = {"ingest": 0, "text": 1, "tables": 2, "semantic": 3, "topics": 3, "actors": 3}
+STAGES = {
+    "ingest": 0,
+    "text": 1,
+    "tables": 2,
+    "semantic": 3,
+    "topics": 3,
+    "actors": 3,
+    "explorer": 4,
+}
 #: Shared modules below every stage: they import no stage.
 SHARED = {"io", "runner", "stats", "corpus", "style"}
 #: The command line above every stage (``python -m ordskifte add``).

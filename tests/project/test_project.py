@@ -183,7 +183,7 @@ UNSAFE_CALLS = {
 }
 CODE = sorted(
     [
-        *ROOT.glob("ordskifte/*.py"),
+        *ROOT.glob("ordskifte/**/*.py"),
         *ROOT.glob("workflow/scripts/*.py"),
         *ROOT.glob("workflow/rules/*.smk"),
         ROOT / "Snakefile",

@@ -97,6 +97,7 @@ def all_outputs():
             for f in ("frequencies", "totals", "keyness", "concepts")
         ],
         *drift_outputs(),
+        "results/explorer.html",
         *(TOPIC_OUTPUTS if config["topics"]["enabled"] else []),
         *(
             ["results/topics/dynamic/topic_terms.tsv"]
