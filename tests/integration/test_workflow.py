@@ -349,9 +349,10 @@ def test_concept_rates_are_consistent_with_counts_and_intervals(bundled_run):
     rates = read_tsv(bundled_run.results / "drift" / "concepts_by_period.tsv")
     totals = read_tsv(bundled_run.results / "frequencies" / "period_totals.tsv")
     summary = read_tsv(bundled_run.results / "corpus" / "summary.tsv", keep_default_na=False)
-    analysed = summary[summary["status"].str.startswith("analysed")]
+    analysed = summary[summary["status"] == "analysed"]  # with a period
     n_docs = analysed.groupby("period").size().to_dict()
-    assert n_docs == {"frivillig": 3, "psykisk_helse": 3, "folkehelse": 10}
+    # folkehelse: 10 documents before the chapter's introduction and conclusion got period none
+    assert n_docs == {"frivillig": 3, "psykisk_helse": 3, "folkehelse": 8}
     totals = totals.set_index("period")
     for row in rates.itertuples():
         assert row.n_docs == n_docs[row.period], row
@@ -383,14 +384,15 @@ def test_selvhjelp_collocates_per_period_agree_with_its_kwic_lines(bundled_run):
     assert list(table["period"].unique()) == PERIODS
     hits = table.groupby("period")["target_freq"].first()
     assert hits.to_dict() == kwic["period"].value_counts().reindex(PERIODS).to_dict()
-    assert not table["thin"].any()  # 48, 42 and 220 hits, above the floor of 20
+    assert not table["thin"].any()  # 48, 42 and 86 hits, above the floor of 20
     assert (table["co_freq"] >= 2).all() and (table["co_freq"] > table["expected"]).all()
     for period, group in table.groupby("period"):
         assert group["rank"].tolist() == list(range(1, len(group) + 1)), period
         assert group["g2"].is_monotonic_decreasing, period
     top = {p: set(g.head(15)["collocate"]) for p, g in table.groupby("period")}
-    assert "nasjonal" in top["folkehelse"]
-    assert "nasjonal" not in set(table.loc[table["period"] == "frivillig", "collocate"])
+    # selvhjelp as strengthening (styrke) in the public-health period only
+    assert "styrke" in top["folkehelse"]
+    assert "styrke" not in set(table.loc[table["period"] != "folkehelse", "collocate"])
 
 
 def test_every_top_collocate_has_kwic_evidence_from_its_period(bundled_run):
@@ -463,7 +465,8 @@ def test_compound_audit_splits_what_the_concepts_matched(bundled_run):
     # the audit accounts for every hit: its counts add up to the KWIC lines per period
     kwic = read_tsv(bundled_run.results / "kwic" / "selvhjelp.tsv", keep_default_na=False)
     selvhjelp = audit[audit["name"] == "selvhjelp"].groupby("period")["count"].sum()
-    assert selvhjelp.to_dict() == kwic["period"].value_counts().to_dict()
+    with_period = kwic[kwic["period"] != ""]  # the audit compares periods
+    assert selvhjelp.to_dict() == with_period["period"].value_counts().to_dict()
     assert set(audit["role"]) <= {"exact", "modifier", "head", "prefix", ""}
 
 
