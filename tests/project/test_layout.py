@@ -172,3 +172,10 @@ def test_rule_scripts_find_the_package_where_it_is_not_installed():
         cwd="/",
     ).stdout.strip()
     assert Path(found).resolve() == PACKAGE / "__init__.py"
+
+
+def test_test_module_names_are_unique_across_tests():
+    """pytest imports test modules by their base name (rootdir-relative, no packages), so a
+    name used twice in tests/ stops the whole collection."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
