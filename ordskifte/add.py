@@ -131,9 +131,9 @@ def make_doc_id(name: str) -> str:
     >>> make_doc_id("St.meld. nr. 25 (1996-97) Åpenhet og helhet.pdf")
     'st-meld-nr-25-1996-97-apenhet-og-helhet'
     """
-    stem = (
-        Path(name).stem if Path(name).suffix.lower() in (".pdf", ".txt", ".md", ".text") else name
-    )
+    from ordskifte.ingest.manifest import SUPPORTED_SUFFIXES
+
+    stem = Path(name).stem if Path(name).suffix.lower() in SUPPORTED_SUFFIXES else name
     folded = unicodedata.normalize("NFKD", stem.translate(FOLD))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     return DOC_ID_UNSAFE.sub("-", ascii_only).strip("-")[:80].strip("-")
@@ -200,21 +200,31 @@ def _corpus_file(folder: str, doc_id: str, suffix: str) -> str:
 
 
 def _refuse_taken_id(table, doc_id: str, manifest: Path) -> None:
-    if doc_id in set(table["doc_id"]):
-        raise AddError(
-            f"not added: doc_id {doc_id!r} is already in {manifest}; give another one with --doc-id"
-        )
+    """Refuse a doc_id that is taken, also in other letter case: on macOS and Windows
+    ``NOU-1998-18`` and ``nou-1998-18`` would share their result files."""
+    taken = {d.casefold(): d for d in table["doc_id"]}
+    if doc_id.casefold() not in taken:
+        return
+    other = taken[doc_id.casefold()]
+    case = "" if other == doc_id else f" as {other!r}, which differs only in letter case"
+    raise AddError(
+        f"not added: doc_id {doc_id!r} is already in {manifest}{case}; give another one with "
+        "--doc-id"
+    )
 
 
 def _check_new_row(table, row: Mapping[str, str], *, manifest: Path, checks: Mapping) -> None:
     """Run the workflow's manifest check on the manifest with ``row`` appended."""
     import pandas as pd
 
-    from ordskifte.ingest.manifest import ManifestError, validate_manifest
+    from ordskifte.ingest.manifest import ManifestError, manifest_lines, validate_manifest
 
+    lines = manifest_lines(table)
+    new = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+    new.attrs = {**table.attrs, "lines": [*lines, _line_count(manifest) + 1]}
     try:
         validate_manifest(
-            pd.concat([table, pd.DataFrame([row])], ignore_index=True),
+            new,
             corpus_dir=manifest.parent,
             manifest_name=f"{manifest} with the new row",
             **checks,
@@ -260,7 +270,7 @@ def add_document(
         already listed, or the row would not pass the manifest check.
     """
     from ordskifte.ingest.extract import ExtractionError, extract_file
-    from ordskifte.ingest.manifest import read_manifest
+    from ordskifte.ingest.manifest import append_manifest_row, read_manifest
     from ordskifte.text.language import identify_language
 
     source = Path(source)
@@ -366,7 +376,7 @@ def add_document(
     try:
         _check_new_row(table, row, manifest=manifest, checks=checks)
         if not dry_run:
-            _append_row(manifest, row, columns=list(table.columns))
+            append_manifest_row(manifest, row, columns=list(table.columns), table=table)
             record_checksum(
                 lock_path(manifest),
                 doc_id=doc_id,
@@ -382,12 +392,11 @@ def add_document(
     return Added(row=row, file=dest, sha256=digest, guesses=guesses)
 
 
-def _append_row(manifest: Path, row: Mapping[str, str], *, columns: Sequence[str]) -> None:
-    data = manifest.read_bytes()
-    prefix = b"" if not data or data.endswith(b"\n") else b"\n"
-    line = "\t".join(row[c] for c in columns) + "\n"
-    with open(manifest, "ab") as fh:
-        fh.write(prefix + line.encode("utf-8"))
+def _line_count(manifest: Path) -> int:
+    """Physical lines of the manifest (the row appended next starts on the line after)."""
+    from ordskifte.ingest.manifest import read_manifest_text
+
+    return len(read_manifest_text(manifest).splitlines())
 
 
 def add_url(
@@ -408,7 +417,11 @@ def add_url(
     """
     import urllib.parse
 
-    from ordskifte.ingest.manifest import SUPPORTED_SUFFIXES, read_manifest
+    from ordskifte.ingest.manifest import (
+        SUPPORTED_SUFFIXES,
+        append_manifest_row,
+        read_manifest,
+    )
 
     manifest = Path(manifest)
     given = _given_values(values, folder=folder, corpus_dir=manifest.parent)
@@ -454,5 +467,5 @@ def add_url(
     checks = {"schema": schema, "period_names": period_names, "languages": languages}
     _check_new_row(table, row, manifest=manifest, checks=checks)
     if not dry_run:
-        _append_row(manifest, row, columns=list(table.columns))
+        append_manifest_row(manifest, row, columns=list(table.columns), table=table)
     return Added(row=row, file=manifest.parent / row["file"], sha256="", guesses=guesses)

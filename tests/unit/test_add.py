@@ -312,3 +312,36 @@ def test_command_refusal_exits_2_with_one_message(configfile, corpus, capsys):
     assert err.startswith("ordskifte add: not added: ") and "is identical" in err
     assert main(["add", "--configfile", str(configfile)]) == 2
     assert "give a FILE or --url" in capsys.readouterr().err
+
+
+def test_doc_id_taken_in_other_letter_case_is_refused(corpus, tmp_path):
+    source = tmp_path / "other.txt"
+    source.write_text(NOU_TEXT, encoding="utf-8")
+    refused(
+        corpus,
+        source,
+        words="doc_id 'FIRST' is already in",
+        values={"doc_id": "FIRST"},
+    )
+    refused(
+        corpus,
+        source,
+        words="as 'first', which differs only in letter case",
+        values={"doc_id": "First"},
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_add_to_a_spreadsheet_manifest_keeps_its_encoding_and_line_ends(corpus, tmp_path, encoding):
+    text = corpus.read_text(encoding="utf-8").replace("\n", "\r\n")
+    corpus.write_bytes(text.encode(encoding))
+    source = tmp_path / "nou-1998-18.txt"
+    source.write_text(NOU_TEXT, encoding="utf-8")
+    title = '"Det er bruk for alle"'
+    add_document(source, manifest=corpus, values={"title": title}, **CHECKS)
+    raw = corpus.read_bytes().decode(encoding)
+    assert raw.count("\r\n") == 3 and "\n" not in raw.replace("\r\n", "")
+    table = read_manifest(corpus)
+    assert table["doc_id"].tolist() == ["first", "nou-1998-18"]
+    assert table["title"].tolist()[-1] == title  # quoted by the CSV rules, read back as given
+    validate_manifest(table, corpus_dir=corpus.parent, manifest_name="m", **CHECKS)
