@@ -12,9 +12,10 @@ Guesses, strongest first:
   when most are laid before the Storting; "NOU 1998:18" is an official report (``nou``);
   "Prop. 1 S (2014–2015)", "St.prp. nr. 1", "Ot.prp. nr. 1" are bills (``proposisjon``);
   "Innst. S. nr. 123 (2001–2002)" are committee recommendations (``innstilling``);
-- **title** from the PDF's metadata, else the first line of a text file;
+- **title** from the metadata of a PDF, Word or OpenDocument file, else the first line of
+  the text (of a web page: of its main text);
 - **year** from a stand-alone year in the file name ("stmeld-1993-frivillig.pdf"), else the
-  PDF's creation date;
+  creation date in the metadata;
 - **language** (nb, nn or en) from the text's function words (:mod:`ordskifte.text.language`).
 
 The file is refused, with nothing written, when its doc_id is taken, when an identical file
@@ -161,6 +162,33 @@ def pdf_metadata(path: str | Path) -> dict[str, str]:
     return out
 
 
+def office_metadata(path: str | Path) -> dict[str, str]:
+    """``title`` and ``year`` (from the creation date) of a Word or OpenDocument file's
+    document properties, where present."""
+    out: dict[str, str] = {}
+    try:
+        if Path(path).suffix.lower() == ".docx":
+            import docx
+
+            props = docx.Document(str(path)).core_properties
+            title, created = props.title or "", str(props.created or "")
+        else:
+            from odf.namespaces import DCNS, METANS
+            from odf.opendocument import load
+            from odf.teletype import extractText
+
+            meta = {n.qname: extractText(n) for n in load(str(path)).meta.childNodes}
+            title, created = meta.get((DCNS, "title"), ""), meta.get((METANS, "creation-date"), "")
+    except Exception:  # noqa: BLE001 - metadata is a guess; extraction reports real problems
+        return out
+    if title.strip():
+        out["title"] = " ".join(title.split())
+    match = re.match(r"((?:19|20)\d{2})", created)
+    if match:
+        out["year"] = match.group(1)
+    return out
+
+
 def _first_line(text: str, limit: int = 150) -> str:
     for line in text.splitlines():
         line = " ".join(line.split())
@@ -249,7 +277,8 @@ def add_document(
     Parameters
     ----------
     source
-        The document (PDF or text in any encoding the pipeline reads).
+        The document (any format the pipeline reads: text in any encoding, PDF, web page,
+        Word or OpenDocument text).
     manifest
         The manifest TSV; the corpus folder is its folder.
     schema, period_names, languages
@@ -302,7 +331,14 @@ def add_document(
         )
 
     guesses: dict[str, str] = {}
-    meta = pdf_metadata(source) if source.suffix.lower() == ".pdf" else {}
+    suffix = source.suffix.lower()
+    kind = {".pdf": "PDF", ".docx": "document", ".odt": "document"}.get(suffix)
+    if suffix == ".pdf":
+        meta = pdf_metadata(source)
+    elif kind:
+        meta = office_metadata(source)
+    else:
+        meta = {}
 
     def choose(
         column: str,
@@ -322,7 +358,7 @@ def add_document(
     title = choose(
         "title",
         [
-            (meta.get("title"), "PDF metadata"),
+            (meta.get("title"), f"{kind} metadata"),
             (_first_line(extracted.text), "first line of the text"),
             (source.stem, "file name"),
         ],
@@ -336,7 +372,7 @@ def add_document(
         [
             (str(from_title[1]) if from_title and from_title[1] else None, reference_why),
             (guess_year_from_name(source.name), "year in the file name"),
-            (meta.get("year"), "PDF creation date"),
+            (meta.get("year"), f"{kind} creation date"),
         ],
     )
     genre = choose(

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".pdf")
+#: The suffixes the extraction reads (ordskifte.ingest.extract.SUFFIXES), in the order shown.
+SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".html", ".htm", ".xhtml", ".docx", ".odt")
 REQUIRED_COLUMNS = (
     "doc_id",
     "file",
@@ -531,7 +532,8 @@ def _check_file(row: Mapping, *, where: str, corpus_root: Path) -> list[str]:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return [
             f"{where}, column file: {rel!r} has an unsupported type; supported are "
-            f"{', '.join(SUPPORTED_SUFFIXES)} (convert it, e.g. save a .docx as PDF)"
+            f"{', '.join(SUPPORTED_SUFFIXES)}; save it as one of them (an .rtf or .doc as "
+            ".docx or PDF, a spreadsheet's text as PDF) and update the row"
         ]
     if not full.is_file() and row.get("url"):
         return []  # downloaded by the workflow (rule fetch)

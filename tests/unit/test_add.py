@@ -345,3 +345,35 @@ def test_add_to_a_spreadsheet_manifest_keeps_its_encoding_and_line_ends(corpus, 
     assert table["doc_id"].tolist() == ["first", "nou-1998-18"]
     assert table["title"].tolist()[-1] == title  # quoted by the CSV rules, read back as given
     validate_manifest(table, corpus_dir=corpus.parent, manifest_name="m", **CHECKS)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "title", "why"),
+    [
+        ("Meld. St. 19 (2014-2015) Folkehelsemeldingen.html", "html", None, "first line"),
+        ("nou-1998-18.docx", "docx", "NOU 1998:18 Det er bruk for alle", "document metadata"),
+        ("stmeld-2003-resept.odt", "odt", "Resept for et sunnere Norge", "document metadata"),
+        ("kopi-2003.txt", "html-txt", None, "first line"),
+    ],
+)
+def test_add_web_pages_and_office_documents(corpus, tmp_path, name, make, title, why):
+    from tests.docmaker import odt_document, web_page, word_document
+
+    paragraphs = [NOU_TEXT.strip()]
+    data = {
+        "html": lambda: web_page(paragraphs, title="Folkehelsemeldingen").encode(),
+        "html-txt": lambda: web_page(paragraphs, title="Frivillig arbeid").encode(),
+        "docx": lambda: word_document(paragraphs, core_title=title or ""),
+        "odt": lambda: odt_document(paragraphs, core_title=title or ""),
+    }[make]()
+    source = tmp_path / name
+    source.write_bytes(data)
+    added = add_document(source, manifest=corpus, **CHECKS)
+    assert added.file.suffix == Path(name).suffix.lower()
+    assert added.file.read_bytes() == data
+    assert why in added.guesses["title"]
+    if title:
+        assert added.row["title"] == title
+    else:  # the heading of the page, not its markup
+        assert added.row["title"] in ("Folkehelsemeldingen", "Frivillig arbeid")
+    assert read_manifest(corpus)["doc_id"].tolist()[-1] == added.row["doc_id"]

@@ -11,6 +11,7 @@ import yaml
 
 from ordskifte.ingest.manifest import (
     REQUIRED_COLUMNS,
+    SUPPORTED_SUFFIXES,
     ManifestError,
     Period,
     PeriodError,
@@ -333,14 +334,14 @@ def test_assign_periods():
 
 
 def test_validate_manifest_rejects_unsupported_suffix_and_empty_manifest(tmp_path):
-    (tmp_path / "a.docx").write_bytes(b"PK")
+    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1 Selvhjelp}")
     df = pd.DataFrame(
-        [["a", "a.docx", "T", "1993", "", "nou", "nb", "C"]], columns=list(REQUIRED_COLUMNS)
+        [["a", "a.rtf", "T", "1993", "", "nou", "nb", "C"]], columns=list(REQUIRED_COLUMNS)
     )
     kwargs = dict(
         schema=SCHEMA, corpus_dir=tmp_path, period_names=PERIOD_NAMES, languages=LANGUAGES
     )
-    with pytest.raises(ManifestError, match=r"line 2 .*column file: 'a.docx' has an unsupported"):
+    with pytest.raises(ManifestError, match=r"line 2 .*column file: 'a.rtf' has an unsupported"):
         validate_manifest(df, **kwargs)
     with pytest.raises(ManifestError, match="has no documents"):
         validate_manifest(df.iloc[:0], **kwargs)
@@ -624,3 +625,9 @@ def test_doc_ids_differing_only_in_case_are_refused(twin_corpus):
         "'NOU-1998-18' on line 2 only in letter case; on macOS and Windows their result files "
         "would be one file: give each document an id that differs in more than case"
     )
+
+
+def test_supported_suffixes_are_what_the_extraction_reads():
+    from ordskifte.ingest.extract import SUFFIXES
+
+    assert set(SUPPORTED_SUFFIXES) == SUFFIXES
