@@ -652,7 +652,7 @@ def _paragraph_record(
     extractor: str,
     warnings: list[str],
     min_characters: int,
-    empty: str,
+    empty: tuple[str, str],
     encoding: str | None = None,
     bom: bool = False,
     line_endings: dict[str, int] | None = None,
@@ -661,9 +661,10 @@ def _paragraph_record(
     text = normalise_text("\n\n".join(paragraphs) + "\n" if paragraphs else "")
     non_space = _count_non_space(text)
     if non_space < min_characters:
+        what, fix = empty
         raise ExtractionError(
-            f"{name} {empty} ({non_space} non-space characters, fewer than "
-            f"min_characters={min_characters})"
+            f"{name} {what} ({non_space} non-space characters, fewer than "
+            f"min_characters={min_characters}): {fix}"
         )
     record = {
         "file": name,
@@ -757,9 +758,9 @@ def extract_html(
         warnings=[*([note] if note else []), *warnings],
         min_characters=min_characters,
         empty=(
-            "has no main text: none was found in the page (a page built by JavaScript, or "
-            "only navigation and links?); open it in a browser, save it as PDF and add that "
-            "instead"
+            "has no main text",
+            "none was found in the page (a page built by JavaScript, or only navigation and "
+            "links?); open it in a browser, save it as PDF and add that instead",
         ),
         encoding=encoding,
         bom=bom,
@@ -804,8 +805,9 @@ def extract_office(path: str | Path, *, min_characters: int = 1) -> Extracted:
         warnings=warnings,
         min_characters=min_characters,
         empty=(
-            "has no text in its body: check the file (text only in text boxes, headers, "
-            "footers or footnotes is not read; a scanned page needs OCR)"
+            "has no text in its body",
+            "check the file (text only in text boxes, headers, footers or footnotes is not "
+            "read; a scanned page needs OCR)",
         ),
     )
 

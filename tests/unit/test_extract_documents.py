@@ -228,8 +228,9 @@ BROKEN = [
     (
         "meny.html",
         '<html><body><nav><a href="/">Hjem</a> <a href="/a">Tema</a></nav></body></html>',
-        "has no main text: none was found in the page (a page built by JavaScript, or only "
-        "navigation and links?); open it in a browser, save it as PDF",
+        "has no main text (0 non-space characters, fewer than min_characters=1): none was "
+        "found in the page (a page built by JavaScript, or only navigation and links?); open "
+        "it in a browser, save it as PDF",
     ),
     ("tom.docx", b"", "is empty (0 bytes)"),
     (
@@ -247,7 +248,7 @@ BROKEN = [
         zip_archive({"xl/workbook.xml": "<workbook/>"}),
         "it is an Excel workbook; save its text as .docx, PDF or UTF-8 text",
     ),
-    ("tom-melding.docx", "EMPTY-DOCX", "has no text in its body: check the file"),
+    ("tom-melding.docx", "EMPTY-DOCX", "has no text in its body (0 non-space characters"),
     ("melding.odt", "DOCX", "it is a Word document (.docx); rename it to .docx"),
     (
         "regneark.odt",
