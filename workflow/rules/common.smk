@@ -48,7 +48,9 @@ for _kind in ("concepts", "targets"):
         except ValueError as err:
             _pattern_problems.append(f"config `{_kind}.{_name}`: {err}")
 if _pattern_problems:
-    raise ValueError("\n  - ".join(["invalid concept or target patterns:", *_pattern_problems]))
+    raise ValueError(
+        "\n  - ".join(["invalid concept or target patterns:", *_pattern_problems])
+    )
 KWIC_NAMES = sorted(set(config["concepts"]) | set(config["targets"]))
 if len(KWIC_NAMES) != len(config["concepts"]) + len(config["targets"]):
     raise ValueError("config: a concept and a target share a name; rename one of them")
