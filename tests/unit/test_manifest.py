@@ -349,6 +349,21 @@ def test_validate_manifest_rejects_unsupported_suffix_and_empty_manifest(tmp_pat
 
 # --- the manifest as a spreadsheet writes it --------------------------------------------------
 
+
+def problems(df: pd.DataFrame, *, corpus_dir: Path, name: str) -> str:
+    """The message of the ManifestError that validating ``df`` raises."""
+    with pytest.raises(ManifestError) as info:
+        validate_manifest(
+            df,
+            schema=SCHEMA,
+            corpus_dir=corpus_dir,
+            period_names=PERIOD_NAMES,
+            languages=LANGUAGES,
+            manifest_name=name,
+        )
+    return str(info.value)
+
+
 ROW = "{doc_id}\t{file}\t{title}\t1993\t\tnou\tnb\tKilde\t"
 
 
@@ -437,16 +452,8 @@ def test_blank_rows_are_skipped_and_lines_are_physical(tmp_path):
     assert df.attrs["lines"] == [3, 5, 7]
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text(f"Tekst {name}.\n", encoding="utf-8")
-    with pytest.raises(ManifestError) as info:
-        validate_manifest(
-            df,
-            schema=SCHEMA,
-            corpus_dir=tmp_path,
-            period_names=PERIOD_NAMES,
-            languages=LANGUAGES,
-            manifest_name="documents.tsv",
-        )
-    assert str(info.value).splitlines()[1:] == [
+    message = problems(df, corpus_dir=tmp_path, name="documents.tsv")
+    assert message.splitlines()[1:] == [
         "  - documents.tsv line 5 (doc_id 'b'), column title: the cell has a line break "
         "('To\\nlinjer'): a \" that opens a cell and is never closed swallows the lines after "
         "it; close the quote, or remove the line break",
@@ -469,16 +476,8 @@ def test_short_rows_padded_extra_cells_and_empty_columns(tmp_path):
     assert df.attrs["extra_cells"] == {1: ["stray"]}
     for name in "ab":
         (tmp_path / f"{name}.txt").write_text(f"Tekst {name}.\n", encoding="utf-8")
-    with pytest.raises(ManifestError) as info:
-        validate_manifest(
-            df,
-            schema=SCHEMA,
-            corpus_dir=tmp_path,
-            period_names=PERIOD_NAMES,
-            languages=LANGUAGES,
-            manifest_name="documents.tsv",
-        )
-    assert str(info.value).splitlines()[1:] == [
+    message = problems(df, corpus_dir=tmp_path, name="documents.tsv")
+    assert message.splitlines()[1:] == [
         "  - documents.tsv line 3 (doc_id 'b'): 1 cell(s) beyond the header's 9 columns "
         "('stray'): a tab typed inside a cell, or a column without a name in the header; "
         "remove the cell or name its column"
@@ -489,16 +488,8 @@ def test_a_row_with_only_some_cells_gets_one_message_per_empty_cell(tmp_path):
     df = pd.DataFrame(
         [["", "", "Bare en tittel", "", "", "", "", ""]], columns=list(REQUIRED_COLUMNS)
     )
-    with pytest.raises(ManifestError) as info:
-        validate_manifest(
-            df,
-            schema=SCHEMA,
-            corpus_dir=tmp_path,
-            period_names=PERIOD_NAMES,
-            languages=LANGUAGES,
-            manifest_name="m.tsv",
-        )
-    assert str(info.value).splitlines()[1:] == [
+    message = problems(df, corpus_dir=tmp_path, name="m.tsv")
+    assert message.splitlines()[1:] == [
         "  - m.tsv line 2 (doc_id ''), column doc_id: is empty: give each document an id "
         "(letters, digits, _ and -)",
         "  - m.tsv line 2 (doc_id ''), column file: is empty: give the document's file, "
@@ -506,7 +497,7 @@ def test_a_row_with_only_some_cells_gets_one_message_per_empty_cell(tmp_path):
         "  - m.tsv line 2 (doc_id ''), column language: is empty: give the document's main "
         "language, a code such as nb or nn",
     ]
-    assert "absolute" not in str(info.value)
+    assert "absolute" not in message
 
 
 @pytest.mark.parametrize(
@@ -569,16 +560,8 @@ def _manifest(rows, *, url=None):
 )
 def test_the_same_document_in_two_rows_is_refused(twin_corpus, second, why):
     df = _manifest([("a", "a.txt"), ("b", "b.txt"), ("twin", second)])
-    with pytest.raises(ManifestError) as info:
-        validate_manifest(
-            df,
-            schema=SCHEMA,
-            corpus_dir=twin_corpus,
-            period_names=PERIOD_NAMES,
-            languages=LANGUAGES,
-            manifest_name="m.tsv",
-        )
-    message = str(info.value)
+    message = problems(df, corpus_dir=twin_corpus, name="m.tsv")
+    message = message
     assert f"m.tsv line 4 (doc_id 'twin'), column file: {why}" in message, message
     assert message.endswith(
         "a document listed twice is counted twice: remove one of the two rows (or, if they "
@@ -611,16 +594,8 @@ def test_different_files_of_equal_size_are_not_duplicates(twin_corpus):
 
 def test_doc_ids_differing_only_in_case_are_refused(twin_corpus):
     df = _manifest([("NOU-1998-18", "a.txt"), ("nou-1998-18", "b.txt")])
-    with pytest.raises(ManifestError) as info:
-        validate_manifest(
-            df,
-            schema=SCHEMA,
-            corpus_dir=twin_corpus,
-            period_names=PERIOD_NAMES,
-            languages=LANGUAGES,
-            manifest_name="m.tsv",
-        )
-    assert str(info.value).splitlines()[1] == (
+    message = problems(df, corpus_dir=twin_corpus, name="m.tsv")
+    assert message.splitlines()[1] == (
         "  - m.tsv line 3 (doc_id 'nou-1998-18'), column doc_id: 'nou-1998-18' differs from "
         "'NOU-1998-18' on line 2 only in letter case; on macOS and Windows their result files "
         "would be one file: give each document an id that differs in more than case"
