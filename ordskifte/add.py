@@ -12,9 +12,10 @@ Guesses, strongest first:
   when most are laid before the Storting; "NOU 1998:18" is an official report (``nou``);
   "Prop. 1 S (2014–2015)", "St.prp. nr. 1", "Ot.prp. nr. 1" are bills (``proposisjon``);
   "Innst. S. nr. 123 (2001–2002)" are committee recommendations (``innstilling``);
-- **title** from the PDF's metadata, else the first line of a text file;
+- **title** from the metadata of a PDF, Word or OpenDocument file, else the first line of
+  the text (of a web page: of its main text);
 - **year** from a stand-alone year in the file name ("stmeld-1993-frivillig.pdf"), else the
-  PDF's creation date;
+  creation date in the metadata;
 - **language** (nb, nn or en) from the text's function words (:mod:`ordskifte.text.language`).
 
 The file is refused, with nothing written, when its doc_id is taken, when an identical file
@@ -131,9 +132,9 @@ def make_doc_id(name: str) -> str:
     >>> make_doc_id("St.meld. nr. 25 (1996-97) Åpenhet og helhet.pdf")
     'st-meld-nr-25-1996-97-apenhet-og-helhet'
     """
-    stem = (
-        Path(name).stem if Path(name).suffix.lower() in (".pdf", ".txt", ".md", ".text") else name
-    )
+    from ordskifte.ingest.manifest import SUPPORTED_SUFFIXES
+
+    stem = Path(name).stem if Path(name).suffix.lower() in SUPPORTED_SUFFIXES else name
     folded = unicodedata.normalize("NFKD", stem.translate(FOLD))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     return DOC_ID_UNSAFE.sub("-", ascii_only).strip("-")[:80].strip("-")
@@ -156,6 +157,33 @@ def pdf_metadata(path: str | Path) -> dict[str, str]:
         out["title"] = title
     created = str(info.get("/CreationDate") or "")
     match = re.match(r"(?:D:)?((?:19|20)\d{2})", created)
+    if match:
+        out["year"] = match.group(1)
+    return out
+
+
+def office_metadata(path: str | Path) -> dict[str, str]:
+    """``title`` and ``year`` (from the creation date) of a Word or OpenDocument file's
+    document properties, where present."""
+    out: dict[str, str] = {}
+    try:
+        if Path(path).suffix.lower() == ".docx":
+            import docx
+
+            props = docx.Document(str(path)).core_properties
+            title, created = props.title or "", str(props.created or "")
+        else:
+            from odf.namespaces import DCNS, METANS
+            from odf.opendocument import load
+            from odf.teletype import extractText
+
+            meta = {n.qname: extractText(n) for n in load(str(path)).meta.childNodes}
+            title, created = meta.get((DCNS, "title"), ""), meta.get((METANS, "creation-date"), "")
+    except Exception:  # noqa: BLE001 - metadata is a guess; extraction reports real problems
+        return out
+    if title.strip():
+        out["title"] = " ".join(title.split())
+    match = re.match(r"((?:19|20)\d{2})", created)
     if match:
         out["year"] = match.group(1)
     return out
@@ -200,21 +228,31 @@ def _corpus_file(folder: str, doc_id: str, suffix: str) -> str:
 
 
 def _refuse_taken_id(table, doc_id: str, manifest: Path) -> None:
-    if doc_id in set(table["doc_id"]):
-        raise AddError(
-            f"not added: doc_id {doc_id!r} is already in {manifest}; give another one with --doc-id"
-        )
+    """Refuse a doc_id that is taken, also in other letter case: on macOS and Windows
+    ``NOU-1998-18`` and ``nou-1998-18`` would share their result files."""
+    taken = {d.casefold(): d for d in table["doc_id"]}
+    if doc_id.casefold() not in taken:
+        return
+    other = taken[doc_id.casefold()]
+    case = "" if other == doc_id else f" as {other!r}, which differs only in letter case"
+    raise AddError(
+        f"not added: doc_id {doc_id!r} is already in {manifest}{case}; give another one with "
+        "--doc-id"
+    )
 
 
 def _check_new_row(table, row: Mapping[str, str], *, manifest: Path, checks: Mapping) -> None:
     """Run the workflow's manifest check on the manifest with ``row`` appended."""
     import pandas as pd
 
-    from ordskifte.ingest.manifest import ManifestError, validate_manifest
+    from ordskifte.ingest.manifest import ManifestError, manifest_lines, validate_manifest
 
+    lines = manifest_lines(table)
+    new = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+    new.attrs = {**table.attrs, "lines": [*lines, _line_count(manifest) + 1]}
     try:
         validate_manifest(
-            pd.concat([table, pd.DataFrame([row])], ignore_index=True),
+            new,
             corpus_dir=manifest.parent,
             manifest_name=f"{manifest} with the new row",
             **checks,
@@ -239,7 +277,8 @@ def add_document(
     Parameters
     ----------
     source
-        The document (PDF or text in any encoding the pipeline reads).
+        The document (any format the pipeline reads: text in any encoding, PDF, web page,
+        Word or OpenDocument text).
     manifest
         The manifest TSV; the corpus folder is its folder.
     schema, period_names, languages
@@ -260,7 +299,7 @@ def add_document(
         already listed, or the row would not pass the manifest check.
     """
     from ordskifte.ingest.extract import ExtractionError, extract_file
-    from ordskifte.ingest.manifest import read_manifest
+    from ordskifte.ingest.manifest import append_manifest_row, read_manifest
     from ordskifte.text.language import identify_language
 
     source = Path(source)
@@ -292,7 +331,14 @@ def add_document(
         )
 
     guesses: dict[str, str] = {}
-    meta = pdf_metadata(source) if source.suffix.lower() == ".pdf" else {}
+    suffix = source.suffix.lower()
+    kind = {".pdf": "PDF", ".docx": "document", ".odt": "document"}.get(suffix)
+    if suffix == ".pdf":
+        meta = pdf_metadata(source)
+    elif kind:
+        meta = office_metadata(source)
+    else:
+        meta = {}
 
     def choose(
         column: str,
@@ -312,7 +358,7 @@ def add_document(
     title = choose(
         "title",
         [
-            (meta.get("title"), "PDF metadata"),
+            (meta.get("title"), f"{kind} metadata"),
             (_first_line(extracted.text), "first line of the text"),
             (source.stem, "file name"),
         ],
@@ -326,7 +372,7 @@ def add_document(
         [
             (str(from_title[1]) if from_title and from_title[1] else None, reference_why),
             (guess_year_from_name(source.name), "year in the file name"),
-            (meta.get("year"), "PDF creation date"),
+            (meta.get("year"), f"{kind} creation date"),
         ],
     )
     genre = choose(
@@ -366,7 +412,7 @@ def add_document(
     try:
         _check_new_row(table, row, manifest=manifest, checks=checks)
         if not dry_run:
-            _append_row(manifest, row, columns=list(table.columns))
+            append_manifest_row(manifest, row, columns=list(table.columns), table=table)
             record_checksum(
                 lock_path(manifest),
                 doc_id=doc_id,
@@ -382,12 +428,11 @@ def add_document(
     return Added(row=row, file=dest, sha256=digest, guesses=guesses)
 
 
-def _append_row(manifest: Path, row: Mapping[str, str], *, columns: Sequence[str]) -> None:
-    data = manifest.read_bytes()
-    prefix = b"" if not data or data.endswith(b"\n") else b"\n"
-    line = "\t".join(row[c] for c in columns) + "\n"
-    with open(manifest, "ab") as fh:
-        fh.write(prefix + line.encode("utf-8"))
+def _line_count(manifest: Path) -> int:
+    """Physical lines of the manifest (the row appended next starts on the line after)."""
+    from ordskifte.ingest.manifest import read_manifest_text
+
+    return len(read_manifest_text(manifest).splitlines())
 
 
 def add_url(
@@ -408,7 +453,11 @@ def add_url(
     """
     import urllib.parse
 
-    from ordskifte.ingest.manifest import SUPPORTED_SUFFIXES, read_manifest
+    from ordskifte.ingest.manifest import (
+        SUPPORTED_SUFFIXES,
+        append_manifest_row,
+        read_manifest,
+    )
 
     manifest = Path(manifest)
     given = _given_values(values, folder=folder, corpus_dir=manifest.parent)
@@ -454,5 +503,5 @@ def add_url(
     checks = {"schema": schema, "period_names": period_names, "languages": languages}
     _check_new_row(table, row, manifest=manifest, checks=checks)
     if not dry_run:
-        _append_row(manifest, row, columns=list(table.columns))
+        append_manifest_row(manifest, row, columns=list(table.columns), table=table)
     return Added(row=row, file=manifest.parent / row["file"], sha256="", guesses=guesses)

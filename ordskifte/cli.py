@@ -51,7 +51,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Copy FILE into the corpus folder (or register --url for download) and "
         "append a checked manifest row. Values not given are guessed and reported.",
     )
-    add.add_argument("file", nargs="?", help="the document (PDF or text in any encoding)")
+    add.add_argument(
+        "file",
+        nargs="?",
+        help="the document: text in any encoding, PDF, web page (.html), .docx or .odt",
+    )
     add.add_argument("--url", help="http(s) address: the workflow downloads it (no FILE needed)")
     for name in VALUE_OPTIONS:
         add.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar=name.upper())

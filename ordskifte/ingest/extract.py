@@ -1,9 +1,13 @@
-"""Read a document (plain text or PDF) into normalised Unicode text plus a provenance record.
+"""Read a document (plain text, PDF, web page, Word or OpenDocument text) into normalised
+Unicode text plus a provenance record.
 
 Every document in the manifest passes through :func:`extract_file`, which dispatches on the
-suffix: ``.txt``, ``.md`` and ``.text`` are decoded as text (:func:`extract_text_file`),
-``.pdf`` is read page by page with pypdf (:func:`extract_pdf`). The result is an
-:class:`Extracted` holding
+suffix: ``.txt``, ``.md`` and ``.text`` are decoded as text (:func:`extract_text_file`; a text
+file holding HTML markup is read as a web page, with a warning), ``.pdf`` is read page by page
+with pypdf (:func:`extract_pdf`), ``.html``, ``.htm`` and ``.xhtml`` are reduced to their main
+text with trafilatura (:func:`extract_html`, :mod:`ordskifte.ingest.webpage`), ``.docx`` and
+``.odt`` are read paragraph by paragraph with python-docx and odfpy (:func:`extract_office`,
+:mod:`ordskifte.ingest.office`). The result is an :class:`Extracted` holding
 
 - ``text``: Unicode NFC, ``\\n`` line ends, PDF pages joined by ``\\f``;
 - ``record``: a JSON-serialisable dict saying how the text was obtained (encoding, BOM, pages,
@@ -12,8 +16,8 @@ suffix: ``.txt``, ``.md`` and ``.text`` are decoded as text (:func:`extract_text
 A document that cannot be read raises :class:`ExtractionError`, whose message names the file,
 says what is wrong and what to do about it.
 
-pypdf and charset-normalizer are imported inside the functions that need them: every
-Snakemake job pays the imports of its script.
+pypdf, charset-normalizer, trafilatura, python-docx and odfpy are imported inside the
+functions that need them: every Snakemake job pays the imports of its script.
 """
 
 from __future__ import annotations
@@ -29,13 +33,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ordskifte.ingest.errors import ExtractionError
+from ordskifte.ingest.office import DOCX_SUFFIXES, ODT_SUFFIXES
+from ordskifte.ingest.signatures import sniff_signature as _sniff_magic
+from ordskifte.ingest.webpage import HTML_SUFFIXES, declared_charset, looks_like_html
+
 __all__ = [
+    "DOCX_SUFFIXES",
+    "HTML_SUFFIXES",
+    "ODT_SUFFIXES",
     "PDF_SUFFIXES",
+    "SUFFIXES",
     "TEXT_SUFFIXES",
     "Extracted",
     "ExtractionError",
+    "decode_html",
     "decode_text",
     "extract_file",
+    "extract_html",
+    "extract_office",
     "extract_pdf",
     "extract_text_file",
     "normalise_text",
@@ -43,6 +59,8 @@ __all__ = [
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 PDF_SUFFIXES = frozenset({".pdf"})
+#: Every suffix the pipeline reads.
+SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE mark).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -57,31 +75,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _LEGACY_CANDIDATES = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
 _LATIN_FAMILY = frozenset({"cp1252", "latin_1", "iso8859_15"})
 _UNICODE_ENCODINGS = frozenset({"utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32"})
-
-#: File signatures: (magic bytes, what the file looks like, what to do).
-_IMAGE_FIX = "run OCR on it (e.g. ocrmypdf) and add the resulting PDF instead"
-_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "a PDF", "rename it to .pdf and update its manifest row"),
-    (
-        b"PK\x03\x04",
-        "a ZIP archive (.docx, .odt and .xlsx files are ZIP archives)",
-        "export it as UTF-8 plain text or as PDF and add that instead",
-    ),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", _IMAGE_FIX),
-    (b"\xff\xd8\xff", "a JPEG image", _IMAGE_FIX),
-    (b"GIF87a", "a GIF image", _IMAGE_FIX),
-    (b"GIF89a", "a GIF image", _IMAGE_FIX),
-    (b"II*\x00", "a TIFF image", _IMAGE_FIX),
-    (b"MM\x00*", "a TIFF image", _IMAGE_FIX),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an old Microsoft Office file (.doc, .xls)",
-        "save it as PDF or UTF-8 plain text and add that instead",
-    ),
-    (b"{\\rtf", "an RTF document", "save it as UTF-8 plain text or PDF and add that instead"),
-    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
-    (b"%!PS", "a PostScript file", "convert it to PDF (e.g. ps2pdf) and add that instead"),
-)
 
 #: A share of control characters above this marks a file as binary, not text.
 _MAX_CONTROL_SHARE = 0.05
@@ -123,10 +116,6 @@ _TRANSLATION: dict[int, str | None] = {
 _TO_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATION)) + "]")
 
 
-class ExtractionError(ValueError):
-    """A document cannot be read; the message names the file, says what is wrong and what to do."""
-
-
 @dataclass
 class Extracted:
     """Text of one document and a record of how it was obtained.
@@ -137,9 +126,10 @@ class Extracted:
         Unicode NFC, ``\\n`` line ends, PDF pages joined by ``\\f`` (one ``\\f`` fewer than
         there are pages; a page's own form feeds become ``\\n``).
     record : dict
-        JSON-serialisable provenance: ``file``, ``format`` (``"text"`` or ``"pdf"``),
-        ``encoding``, ``bom``, ``pages``, ``page_numbers``, ``characters``, ``line_endings``,
-        ``empty_pages``, ``warnings``.
+        JSON-serialisable provenance: ``file``, ``format`` (``"text"``, ``"pdf"``,
+        ``"html"``, ``"docx"`` or ``"odt"``), ``encoding``, ``bom``, ``pages``,
+        ``page_numbers``, ``characters``, ``line_endings``, ``empty_pages``, ``warnings``;
+        for the last three formats also ``extractor`` (the library and its version).
     """
 
     text: str
@@ -263,14 +253,6 @@ def _checked_text(text: str, *, name: str) -> str:
         )
     _reject_controls(text, name=name)
     return text
-
-
-def _sniff_magic(data: bytes) -> tuple[str, str] | None:
-    """``(what it looks like, what to do)`` if ``data`` starts with a known file signature."""
-    for magic, what, fix in _MAGIC:
-        if data.startswith(magic):
-            return what, fix
-    return None
 
 
 def _reject_magic(data: bytes, *, name: str) -> None:
@@ -397,6 +379,9 @@ def extract_text_file(path: str | Path, *, min_characters: int = 1) -> Extracted
         Normalised text (see :func:`normalise_text`) and its record, with ``format`` "text"
         and ``pages``, ``page_numbers`` None.
 
+    A file whose text is HTML markup (a web page saved as ``.txt``) is read as a web page
+    (:func:`extract_html`), with a warning saying so.
+
     Raises
     ------
     ExtractionError
@@ -404,7 +389,19 @@ def extract_text_file(path: str | Path, *, min_characters: int = 1) -> Extracted
     """
     _check_min_characters(min_characters)
     name = str(path)
-    raw, encoding, bom = decode_text(_read_bytes(path), name=name)
+    data = _read_bytes(path)
+    raw, encoding, bom = decode_text(data, name=name)
+    if looks_like_html(raw):
+        return extract_html(
+            path,
+            min_characters=min_characters,
+            note=(
+                f"HTML markup in a {Path(path).suffix or 'suffix-less'} file: read as a web "
+                "page (its main text, without markup, navigation and scripts); rename it to "
+                ".html"
+            ),
+            data=data,
+        )
     text = normalise_text(raw)
     non_space = _count_non_space(text)
     if non_space < min_characters:
@@ -491,6 +488,8 @@ def _not_readable(name: str, data: bytes, exc: BaseException) -> ExtractionError
     hint = ""
     if found is not None and found[0] != "a PDF":
         hint = f"; it looks like {found[0]}: {found[1]}"
+    elif b"%PDF-" not in data[:1024] and looks_like_html(data[:4096].decode("latin_1")):
+        hint = "; it looks like a web page (HTML): rename it to .html"
     elif b"%PDF-" not in data[:1024]:
         hint = "; it has no PDF header"
     return ExtractionError(
@@ -642,6 +641,178 @@ def extract_pdf(path: str | Path, *, min_characters: int = 1) -> Extracted:
 
 
 # --------------------------------------------------------------------------------------------
+# Web pages and word-processor documents
+
+
+def _paragraph_record(
+    paragraphs: list[str],
+    *,
+    name: str,
+    fmt: str,
+    extractor: str,
+    warnings: list[str],
+    min_characters: int,
+    empty: tuple[str, str],
+    encoding: str | None = None,
+    bom: bool = False,
+    line_endings: dict[str, int] | None = None,
+) -> Extracted:
+    """Join paragraphs by blank lines, normalise, check the length, and make the record."""
+    text = normalise_text("\n\n".join(paragraphs) + "\n" if paragraphs else "")
+    non_space = _count_non_space(text)
+    if non_space < min_characters:
+        what, fix = empty
+        raise ExtractionError(
+            f"{name} {what} ({non_space} non-space characters, fewer than "
+            f"min_characters={min_characters}): {fix}"
+        )
+    record = {
+        "file": name,
+        "format": fmt,
+        "encoding": encoding,
+        "bom": bom,
+        "pages": None,
+        "page_numbers": None,
+        "characters": len(text),
+        "line_endings": line_endings or {"crlf": 0, "cr": 0, "lf": 0},
+        "empty_pages": [],
+        "warnings": warnings,
+        "extractor": extractor,
+    }
+    return Extracted(text=text, record=record)
+
+
+def decode_html(data: bytes, *, name: str) -> tuple[str, str, bool, list[str]]:
+    """Decode a web page: ``(text, encoding, had_bom, warnings)``.
+
+    A byte-order mark wins, then the charset the page declares
+    (:func:`ordskifte.ingest.webpage.declared_charset`), then :func:`decode_text` (with a
+    warning when the declared charset is not the page's).
+
+    Raises
+    ------
+    ExtractionError
+        As :func:`decode_text` (empty, binary, unknown encoding).
+    """
+    warnings: list[str] = []
+    has_bom = any(data.startswith(bom) for bom, _, _ in _BOMS)
+    declared = None if has_bom else declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, False, warnings
+        except UnicodeDecodeError:
+            if declared == "cp1252":  # one of the five bytes cp1252 leaves undefined
+                return data.decode("latin_1"), "latin_1", False, warnings
+            warnings.append(f"the page declares charset {declared} but is not valid {declared}")
+    text, encoding, bom = decode_text(data, name=name)
+    if warnings:
+        warnings[-1] += f": decoded as {encoding}, found by inspection"
+    return text, encoding, bom, warnings
+
+
+def extract_html(
+    path: str | Path,
+    *,
+    min_characters: int = 1,
+    note: str | None = None,
+    data: bytes | None = None,
+) -> Extracted:
+    """Read a saved web page (``.html``, ``.htm``, ``.xhtml``, or markup in a text file): its
+    main text, one paragraph per block, without markup, navigation, scripts and boilerplate
+    (:func:`ordskifte.ingest.webpage.main_text`).
+
+    Parameters
+    ----------
+    path : str or Path
+        The page; recorded as given.
+    min_characters : int, default 1
+        Fewest non-space characters the main text must have (0 switches the check off).
+    note : str, optional
+        A warning to record first (why a text file is read as a web page).
+    data : bytes, optional
+        The file's bytes, when the caller has read them already.
+
+    Returns
+    -------
+    Extracted
+        Paragraphs joined by blank lines, normalised (:func:`normalise_text`); ``format``
+        "html", the page's ``encoding``, ``extractor`` the library and its version.
+
+    Raises
+    ------
+    ExtractionError
+        If the file is missing, empty, binary, of unknown encoding, or has no main text.
+    """
+    from ordskifte.ingest.webpage import extractor_version, main_text
+
+    _check_min_characters(min_characters)
+    name = str(path)
+    data = _read_bytes(path) if data is None else data
+    markup, encoding, bom, warnings = decode_html(data, name=name)
+    paragraphs = main_text(markup)
+    return _paragraph_record(
+        paragraphs,
+        name=name,
+        fmt="html",
+        extractor=extractor_version(),
+        warnings=[*([note] if note else []), *warnings],
+        min_characters=min_characters,
+        empty=(
+            "has no main text",
+            "none was found in the page (a page built by JavaScript, or only navigation and "
+            "links?); open it in a browser, save it as PDF and add that instead",
+        ),
+        encoding=encoding,
+        bom=bom,
+        line_endings=_count_line_endings(markup),
+    )
+
+
+def extract_office(path: str | Path, *, min_characters: int = 1) -> Extracted:
+    """Read a Word (``.docx``) or OpenDocument (``.odt``) document paragraph by paragraph
+    (:mod:`ordskifte.ingest.office`: body text in order, table cells as paragraphs; tracked
+    changes read as accepted and footnotes left out, each with a warning).
+
+    Returns
+    -------
+    Extracted
+        Paragraphs joined by blank lines, normalised (:func:`normalise_text`); ``format``
+        "docx" or "odt", ``encoding`` None, ``extractor`` the library and its version.
+
+    Raises
+    ------
+    ExtractionError
+        If the file is missing, empty, of another format, encrypted, damaged, or has no text.
+    """
+    from importlib.metadata import version
+
+    from ordskifte.ingest.office import read_docx, read_odt
+
+    _check_min_characters(min_characters)
+    name = str(path)
+    data = _read_bytes(path)
+    if Path(path).suffix.lower() in DOCX_SUFFIXES:
+        paragraphs, warnings = read_docx(data, name=name)
+        fmt, extractor = "docx", f"python-docx {version('python-docx')}"
+    else:
+        paragraphs, warnings = read_odt(data, name=name)
+        fmt, extractor = "odt", f"odfpy {version('odfpy')}"
+    return _paragraph_record(
+        paragraphs,
+        name=name,
+        fmt=fmt,
+        extractor=extractor,
+        warnings=warnings,
+        min_characters=min_characters,
+        empty=(
+            "has no text in its body",
+            "check the file (text only in text boxes, headers, footers or footnotes is not "
+            "read; a scanned page needs OCR)",
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # Dispatch
 
 
@@ -651,7 +822,9 @@ def extract_file(path: str | Path, *, min_characters: int = 1) -> Extracted:
     Parameters
     ----------
     path : str or Path
-        The document: ``.txt``, ``.md`` or ``.text`` for plain text, ``.pdf`` for PDF.
+        The document: ``.txt``, ``.md`` or ``.text`` for plain text, ``.pdf`` for PDF,
+        ``.html``, ``.htm`` or ``.xhtml`` for a web page, ``.docx`` or ``.odt`` for a
+        word-processor document.
     min_characters : int, default 1
         Fewest non-space characters the document must yield (0 switches the check off).
 
@@ -670,7 +843,11 @@ def extract_file(path: str | Path, *, min_characters: int = 1) -> Extracted:
         return extract_text_file(path, min_characters=min_characters)
     if suffix in PDF_SUFFIXES:
         return extract_pdf(path, min_characters=min_characters)
-    supported = ", ".join(sorted(TEXT_SUFFIXES | PDF_SUFFIXES))
+    if suffix in HTML_SUFFIXES:
+        return extract_html(path, min_characters=min_characters)
+    if suffix in DOCX_SUFFIXES | ODT_SUFFIXES:
+        return extract_office(path, min_characters=min_characters)
+    supported = ", ".join(sorted(SUFFIXES))
     found = f"suffix {Path(path).suffix!r}" if suffix else "no suffix"
     raise ExtractionError(
         f"{path} has {found}, which is not supported: supported suffixes are {supported}; "

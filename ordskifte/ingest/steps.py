@@ -16,7 +16,8 @@ from ordskifte.io import write_tsv
 
 # ---------------------------------------------------------------- per document
 def extract_step(source: str, *, raw_out: str, record_out: str, doc_id: str) -> None:
-    """Extract text from a .txt/.md/.pdf file to UTF-8 (pages separated by form feeds)."""
+    """Extract the text of a document (text, PDF, web page, .docx or .odt) to UTF-8, PDF
+    pages separated by form feeds."""
     from ordskifte.ingest.extract import extract_file
     from ordskifte.io import write_json
 

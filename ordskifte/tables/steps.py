@@ -270,10 +270,15 @@ def summary_step(
     languages: Sequence[str],
     out: str,
     tokenize_records: Sequence[str] | None = None,
+    concepts: Mapping[str, object] | None = None,
+    targets: Mapping[str, object] | None = None,
+    unmatched_out: str | None = None,
 ) -> None:
-    """One row per manifest document with its status and what cleaning removed."""
+    """One row per manifest document with its status and what cleaning removed; and, to
+    ``unmatched_out``, the ``concepts`` and ``targets`` that matched nothing in the corpus
+    (each also a warning in the log)."""
     from ordskifte.tables.frequencies import totals
-    from ordskifte.tables.summary import summary_row, summary_table
+    from ordskifte.tables.summary import summary_row, summary_table, unmatched_families
 
     docs = read_documents(documents)
     table = load_counts(doc_ids, counts)
@@ -302,3 +307,20 @@ def summary_step(
         log.info("%d document(s) %s", n, status)
     for _, row in summary[summary["status"].str.startswith("excluded")].iterrows():
         log.warning("%s %s", row["doc_id"], row["status"])
+    if unmatched_out is None:
+        return
+    unmatched = unmatched_families(table, concepts=concepts or {}, targets=targets or {})
+    write_tsv(unmatched, unmatched_out)
+    for row in unmatched.itertuples():
+        log.warning(
+            "%s %r matched nothing in the %d analysed documents (%d word tokens): patterns %s "
+            "(match %s); its counts and rates are zero and its KWIC table is empty: check the "
+            "spelling of its patterns and their match mode (see %s)",
+            row.kind,
+            row.name,
+            row.documents,
+            row.tokens,
+            row.patterns,
+            row.match,
+            unmatched_out,
+        )

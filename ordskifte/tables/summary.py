@@ -3,6 +3,8 @@
 No document is dropped silently: a row is written for every manifest row, with its status
 (``analysed``, ``analysed (corpus-wide only)`` or ``excluded: <why>``) and the numbers that
 explain it (characters extracted and cleaned away, paragraphs left out by language, tokens).
+No zero is silent either: :func:`unmatched_families` lists every concept and target that
+matched nothing in the whole corpus.
 """
 
 from __future__ import annotations
@@ -39,6 +41,59 @@ SUMMARY_COLUMNS = [
     "file",
     "title",
 ]
+
+
+UNMATCHED_COLUMNS = ["kind", "name", "match", "patterns", "documents", "tokens"]
+
+
+def unmatched_families(
+    counts: pd.DataFrame,
+    *,
+    concepts: Mapping[str, object],
+    targets: Mapping[str, object],
+) -> pd.DataFrame:
+    """The concepts and targets that matched nothing in any document.
+
+    Parameters
+    ----------
+    counts
+        Every document's counts stacked (``doc_id, kind, term, count``, as
+        :func:`ordskifte.corpus.load_counts` gives them).
+    concepts, targets
+        The config's families (name -> patterns, or ``{patterns, match}``).
+
+    Returns
+    -------
+    DataFrame
+        One row per family without a match: ``kind`` (concept or target), ``name``,
+        ``match`` (its match mode), ``patterns`` (joined by ``" | "``), and the ``documents``
+        and word ``tokens`` that were searched (documents with at least one token). Sorted
+        by kind, then name; empty when every family matched.
+    """
+    from ordskifte.text.patterns import family
+
+    totals = counts[counts["kind"] == "total"]
+    tokens = totals[totals["term"] == "tokens"]
+    searched = tokens[tokens["count"] > 0]
+    matched = counts[counts["kind"].isin(["concept", "target"]) & (counts["count"] > 0)]
+    found = set(zip(matched["kind"], matched["term"], strict=True))
+    rows = []
+    for kind, families in (("concept", concepts), ("target", targets)):
+        for name in sorted(families):
+            if (kind, name) in found:
+                continue
+            patterns, mode = family(families[name])
+            rows.append(
+                {
+                    "kind": kind,
+                    "name": name,
+                    "match": mode,
+                    "patterns": " | ".join(patterns),
+                    "documents": int(searched["doc_id"].nunique()),
+                    "tokens": int(searched["count"].sum()),
+                }
+            )
+    return pd.DataFrame(rows, columns=UNMATCHED_COLUMNS)
 
 
 def paragraph_languages(paragraphs: Sequence[Mapping]) -> dict[str, int]:

@@ -21,7 +21,9 @@ mode}`` with mode
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,18 +62,81 @@ Pattern = tuple[Item, ...]
 
 
 def compile_pattern(pattern: str) -> Pattern:
-    """Parse ``"psykisk helse*"`` into items; raise ``ValueError`` on a malformed pattern.
+    """Parse ``"psykisk helse*"`` into items; raise ``ValueError`` on a malformed pattern, or
+    one that can never match a token (:func:`why_unmatchable`).
+
+    Patterns are lowercased and composed to Unicode NFC, as the text is.
 
     >>> compile_pattern("psykisk helse*")
     (Item(text='psykisk', prefix=False), Item(text='helse', prefix=True))
     """
-    words = pattern.strip().lower().split(" ")
+    words = unicodedata.normalize("NFC", pattern.strip().lower()).split(" ")
     if not pattern.strip() or any(not _ITEM.match(w) for w in words):
         raise ValueError(
             f"invalid pattern {pattern!r}: use words separated by single spaces, each "
             "optionally ending in * for a prefix match (e.g. 'psykisk helse*')"
         )
-    return tuple(Item(w.rstrip("*"), w.endswith("*")) for w in words)
+    items = tuple(Item(w.rstrip("*"), w.endswith("*")) for w in words)
+    _check_matchable(pattern, items)
+    return items
+
+
+@functools.cache
+def _token_prefix():
+    """The tokenizer's token regex (:data:`ordskifte.text.words.TOKEN`) compiled with the
+    ``regex`` module, whose ``partial=True`` also accepts the beginning of a token."""
+    import regex
+
+    from ordskifte.text.words import TOKEN
+
+    return regex.compile(TOKEN.pattern)
+
+
+def why_unmatchable(word: str, *, whole: bool) -> str | None:
+    """Why no token can match ``word``, or None if one can.
+
+    A word of a pattern is compared with whole tokens (``whole``: an exact word, or the word
+    of a compound match) or with their beginnings (a prefix, ``word*``), so it can only match
+    if it is a token, or the beginning of one, by the tokenizer's own regex
+    (:data:`ordskifte.text.words.TOKEN`: runs of letters and digits joined by ``-``, ``.``,
+    ``'`` or ``’``, or a run of ``.!?``). Punctuation such as ``(`` or ``+`` splits the text
+    into several tokens, so a word holding it never matches.
+
+    (The ``regex`` module, unlike ``re``, counts combining marks as letters; patterns are
+    composed to NFC like the text, so a Norwegian word has none.)
+
+    >>> why_unmatchable("(helse", whole=False)
+    "no token starts with '('"
+    >>> why_unmatchable("it-", whole=True)
+    "no token ends with '-': write 'it-*' to match words that begin with it"
+    >>> why_unmatchable("it-", whole=False) is None
+    True
+    """
+    token = _token_prefix()
+    if token.fullmatch(word) or (not whole and token.fullmatch(word, partial=True)):
+        return None
+    for end in range(1, len(word) + 1):
+        if not token.fullmatch(word[:end], partial=True):
+            char = word[end - 1]
+            if end == 1:
+                return f"no token starts with {char!r}"
+            return f"no token has {char!r} after {word[: end - 1]!r}"
+    return (
+        f"no token ends with {word[-1]!r}: write {word + '*'!r} to match words that begin with it"
+    )
+
+
+def _check_matchable(pattern: str, items: Sequence[Item], mode: str = "prefix") -> None:
+    """Raise ``ValueError`` naming the pattern and why if a word of it can never match."""
+    for item in items:
+        whole = mode != "prefix" or not item.prefix
+        why = why_unmatchable(item.text, whole=whole)
+        if why:
+            raise ValueError(
+                f"pattern {pattern!r} can never match: in {item.text!r}, {why} (a token is "
+                "letters and digits, joined inside a word by - . ' or ’; other punctuation "
+                "splits the text into separate tokens)"
+            )
 
 
 def family(spec: Iterable[str] | Mapping[str, Any]) -> tuple[list[str], str]:
@@ -95,19 +160,23 @@ def compile_patterns(
     named: Mapping[str, Iterable[str] | Mapping[str, Any]], *, splitter: Any = None
 ) -> dict[str, list[Pattern]]:
     """Compile ``{name: family}`` (see :func:`family`); longest patterns first so they win at
-    a position. ``compound`` families use ``splitter`` (a
-    :class:`ordskifte.text.compounds.Decompounder`; by default simplemma's, loaded when a word is
-    first matched, so compiling stays cheap)."""
+    a position. A pattern that can never match a token raises ``ValueError`` (in ``exact``
+    and ``compound`` families every word is compared whole, a ``*`` notwithstanding).
+    ``compound`` families use ``splitter`` (a :class:`ordskifte.text.compounds.Decompounder`;
+    by default simplemma's, loaded when a word is first matched, so compiling stays cheap)."""
     out = {}
     for name, spec in named.items():
         patterns, mode = family(spec)
-        compiled = [
-            tuple(
-                Item(i.text, i.prefix, mode, splitter if mode == "compound" else None)
-                for i in compile_pattern(p)
+        compiled = []
+        for pattern in patterns:
+            items = compile_pattern(pattern)
+            _check_matchable(pattern, items, mode)
+            compiled.append(
+                tuple(
+                    Item(i.text, i.prefix, mode, splitter if mode == "compound" else None)
+                    for i in items
+                )
             )
-            for p in patterns
-        ]
         out[name] = sorted(compiled, key=len, reverse=True)
     return out
 

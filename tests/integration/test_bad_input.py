@@ -163,6 +163,11 @@ def small_run(tmp_path_factory):
     write_corpus(workdir, GOOD_ROWS, files=GOOD_FILES)
     (workdir / "outside.txt").write_text(BRUSTAD, encoding="utf-8")
     (workdir / "corpus" / "link.txt").symlink_to(workdir / "outside.txt")
+    # the same documents again: a copy, and a link inside the corpus (not in the good manifest)
+    (workdir / "corpus" / "excerpts" / "kopi.txt").write_text(BRUSTAD, encoding="utf-8")
+    (workdir / "corpus" / "lenke.txt").symlink_to(
+        workdir / "corpus" / "excerpts" / "brustad-2007.txt"
+    )
     # the corpus summary is enough to check that a bad manifest or config changes no result
     run = run_snakemake(workdir, targets=["results/corpus/summary.tsv"], timeout=300)
     assert run.returncode == 0, run.describe()
@@ -201,6 +206,56 @@ MANIFEST_CASES = [
     ("missing-file", _with(0, file="excerpts/nope.txt"), MANIFEST_COLUMNS, 2, "file", "not exist"),
     ("absolute-path", _with(1, file="/etc/passwd"), MANIFEST_COLUMNS, 3, "file", "absolute"),
     ("stray-space-id", _with(0, doc_id="stmeld-1993 "), MANIFEST_COLUMNS, 2, "doc_id", "no spaces"),
+    # the same document in two rows, each way it can repeat
+    (
+        "same-file-twice",
+        [*GOOD_ROWS, document("brustad-igjen", "excerpts/brustad-2007.txt")],
+        MANIFEST_COLUMNS,
+        4,
+        "file",
+        "is also the file of line 3 (doc_id 'brustad-2007')",
+    ),
+    (
+        "same-path-written-otherwise",
+        [*GOOD_ROWS, document("brustad-igjen", "./excerpts/brustad-2007.txt")],
+        MANIFEST_COLUMNS,
+        4,
+        "file",
+        "is the same path as 'excerpts/brustad-2007.txt' on line 3",
+    ),
+    (
+        "same-bytes",
+        [*GOOD_ROWS, document("kopi", "excerpts/kopi.txt")],
+        MANIFEST_COLUMNS,
+        4,
+        "file",
+        "has the same bytes as 'excerpts/brustad-2007.txt' on line 3",
+    ),
+    (
+        "symlink-to-a-listed-file",
+        [*GOOD_ROWS, document("lenke", "lenke.txt")],
+        MANIFEST_COLUMNS,
+        4,
+        "file",
+        "is the same file as 'excerpts/brustad-2007.txt' on line 3",
+    ),
+    (
+        "ids-differing-in-case",
+        _with(1, doc_id="STMELD-1993"),
+        MANIFEST_COLUMNS,
+        3,
+        "doc_id",
+        "differs from 'stmeld-1993' on line 2 only in letter case",
+    ),
+    # a spreadsheet's blank row: skipped, and the line numbers after it stay physical
+    (
+        "blank-row-then-bad-year",
+        [GOOD_ROWS[0], {}, {**GOOD_ROWS[1], "year": "19x3"}],
+        MANIFEST_COLUMNS,
+        4,
+        "year",
+        "19x3",
+    ),
     (
         "missing-column",
         GOOD_ROWS,
@@ -228,7 +283,7 @@ def test_bad_manifest_stops_before_any_job(small_run, case, rows, columns, line,
     assert dry.returncode != 0, dry.describe()
     assert_no_job_ran(dry)
     where = [name] if line is None else [name, f"line {line}"]
-    found = [ln for ln in lines_with(dry.output, *where) if column in ln and words in ln.lower()]
+    found = [ln for ln in lines_with(dry.output, *where) if column in ln and words in ln]
     assert found, f"no message naming {where}, {column!r}, {words!r}:\n{dry.describe()}"
     if line is not None:
         assert re.search(rf"line {line}\b.*column {column}\b", found[0]), found[0]
@@ -378,3 +433,102 @@ def test_english_and_too_short_documents_are_listed_and_left_out(tmp_path):
     assert "english, short" in frequencies_log and "left out of period statistics" in (
         frequencies_log
     )
+
+
+def test_patterns_that_can_never_match_stop_the_run(small_run, tmp_path):
+    configfile = tmp_path / "punctuation.yaml"
+    configfile.write_text(
+        "concepts:\n  psykisk_helse: ['psykisk (helse', 'psykisk helse*']\n"
+        "targets:\n  pluss: ['a+b']\n",
+        encoding="utf-8",
+    )
+    run = run_snakemake(small_run.workdir, "-n", configfiles=[configfile], timeout=120)
+    assert run.returncode != 0, run.describe()
+    assert_no_job_ran(run)
+    assert lines_with(
+        run.output,
+        "config `concepts.psykisk_helse`: pattern 'psykisk (helse' can never match: in '(helse', "
+        "no token starts with '('",
+    ), run.describe()
+    assert lines_with(
+        run.output, "config `targets.pluss`: pattern 'a+b' can never match: in 'a+b'"
+    ), run.describe()
+
+
+# ------------------------------------------------------------------ what researchers really have
+ARTICLE = [
+    "Selvhjelp er en viktig ressurs i folkehelsearbeidet, og mange frivillige organisasjoner "
+    "driver selvhjelpsgrupper over hele landet. Selvhjelp handler om å ta tak i eget liv.",
+    "Regjeringen vil styrke arbeidet med psykisk helse og selvhjelp i kommunene, og legge til "
+    "rette for at flere kan delta i likemannsarbeid og selvhjelpsgrupper.",
+]
+MARKUP_WORDS = {"doctype", "html", "meta", "charset", "head", "body", "script", "nav", "gtag"}
+BOILERPLATE_WORDS = {"hjem", "personvern", "informasjonskapsler", "kontakt", "departementene"}
+
+
+def test_web_pages_office_files_and_a_spreadsheet_manifest(tmp_path):
+    """A manifest saved by a spreadsheet (UTF-16 with a byte-order mark, CRLF, a quoted
+    title, blank rows) listing a web page, the same page's markup saved as .txt, a Word and
+    an OpenDocument file, with a concept that matches nothing."""
+    from tests.docmaker import odt_document, web_page, word_document
+
+    files = {
+        "side.html": web_page(ARTICLE),
+        "side-lagret.txt": web_page(ARTICLE, xhtml=True),  # other bytes, the same text
+        "melding.docx": word_document(ARTICLE),
+        "plan.odt": odt_document(ARTICLE),
+        "brustad.txt": BRUSTAD,
+    }
+    rows = [
+        document("side", "side.html", year="2007"),
+        document("side-lagret", "side-lagret.txt", year="2007"),
+        {},  # a row of empty cells
+        document("melding", "melding.docx", year="2003"),
+        document("plan", "plan.odt", year="2003"),
+        document("brustad", "brustad.txt", year="2007", title="RESEPT"),
+    ]
+    manifest = write_corpus(tmp_path, rows, files=files)
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("RESEPT", '"Resept for et ""sunnere"" Norge"').replace("\n", "\r\n")
+    manifest.write_bytes((text + "\r\n").encode("utf-16"))
+    configfile = tmp_path / "concepts.yaml"
+    configfile.write_text("concepts:\n  nyord: ['zzyzx*']\n", encoding="utf-8")
+    names = ["side", "side-lagret", "melding", "plan", "brustad"]
+    targets = [
+        "results/corpus/summary.tsv",
+        "results/corpus/unmatched.tsv",
+        "results/kwic/selvhjelp.tsv",
+        *[f"results/tokens/{n}.parquet" for n in names],
+    ]
+    run = run_snakemake(tmp_path, targets=targets, configfiles=[configfile], timeout=300)
+    assert run.returncode == 0, run.describe()
+    results = tmp_path / "results"
+
+    summary = pd.read_csv(
+        results / "corpus" / "summary.tsv", sep="\t", dtype=str, keep_default_na=False
+    ).set_index("doc_id")
+    assert list(summary.index) == names
+    assert summary["format"].tolist() == ["html", "html", "docx", "odt", "text"]
+    assert set(summary["status"]) == {"analysed"}, summary["status"]
+    assert summary.loc["side-lagret", "warnings"].startswith(
+        "HTML markup in a .txt file: read as a web page"
+    )
+    assert summary.loc["side", "warnings"] == ""
+    assert summary.loc["brustad", "title"] == 'Resept for et "sunnere" Norge'
+
+    tokens = {n: pd.read_parquet(results / "tokens" / f"{n}.parquet") for n in names}
+    for name in ("side", "side-lagret", "melding", "plan"):
+        words = set(tokens[name]["token"])
+        assert {"selvhjelp", "selvhjelpsgrupper", "likemannsarbeid"} <= words, name
+        assert not words & (MARKUP_WORDS | BOILERPLATE_WORDS), (name, words & MARKUP_WORDS)
+    pd.testing.assert_frame_equal(tokens["side"], tokens["side-lagret"])
+
+    kwic = pd.read_csv(results / "kwic" / "selvhjelp.tsv", sep="\t", dtype=str)
+    assert set(names) <= set(kwic["doc_id"]), kwic["doc_id"].value_counts()
+
+    unmatched = pd.read_csv(results / "corpus" / "unmatched.tsv", sep="\t", dtype=str)
+    assert unmatched[["kind", "name", "patterns"]].values.tolist() == [
+        ["concept", "nyord", "zzyzx*"]
+    ]
+    log = (tmp_path / "logs" / "corpus" / "summary.log").read_text(encoding="utf-8")
+    assert "concept 'nyord' matched nothing in the 5 analysed documents" in log, log

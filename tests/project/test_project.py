@@ -80,7 +80,12 @@ def _requirements(requirements) -> dict[str, str]:
 ENVS = sorted((ROOT / "envs").glob("*.yaml"))
 # Import names that differ from the package name, and packages used without an import
 # (pandas reads and writes Parquet through pyarrow).
-DISTRIBUTIONS = {"sklearn": "scikit-learn", "yaml": "pyyaml"}
+DISTRIBUTIONS = {
+    "sklearn": "scikit-learn",
+    "yaml": "pyyaml",
+    "docx": "python-docx",
+    "odf": "odfpy",
+}
 IMPLIED = {"pandas": {"pyarrow"}}
 # The workflow engine runs the jobs; the jobs' environments do not need it.
 NOT_IN_JOB_ENVS = {"snakemake"}

@@ -312,3 +312,68 @@ def test_command_refusal_exits_2_with_one_message(configfile, corpus, capsys):
     assert err.startswith("ordskifte add: not added: ") and "is identical" in err
     assert main(["add", "--configfile", str(configfile)]) == 2
     assert "give a FILE or --url" in capsys.readouterr().err
+
+
+def test_doc_id_taken_in_other_letter_case_is_refused(corpus, tmp_path):
+    source = tmp_path / "other.txt"
+    source.write_text(NOU_TEXT, encoding="utf-8")
+    refused(
+        corpus,
+        source,
+        words="doc_id 'FIRST' is already in",
+        values={"doc_id": "FIRST"},
+    )
+    refused(
+        corpus,
+        source,
+        words="as 'first', which differs only in letter case",
+        values={"doc_id": "First"},
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_add_to_a_spreadsheet_manifest_keeps_its_encoding_and_line_ends(corpus, tmp_path, encoding):
+    text = corpus.read_text(encoding="utf-8").replace("\n", "\r\n")
+    corpus.write_bytes(text.encode(encoding))
+    source = tmp_path / "nou-1998-18.txt"
+    source.write_text(NOU_TEXT, encoding="utf-8")
+    title = '"Det er bruk for alle"'
+    add_document(source, manifest=corpus, values={"title": title}, **CHECKS)
+    raw = corpus.read_bytes().decode(encoding)
+    assert raw.count("\r\n") == 3 and "\n" not in raw.replace("\r\n", "")
+    table = read_manifest(corpus)
+    assert table["doc_id"].tolist() == ["first", "nou-1998-18"]
+    assert table["title"].tolist()[-1] == title  # quoted by the CSV rules, read back as given
+    validate_manifest(table, corpus_dir=corpus.parent, manifest_name="m", **CHECKS)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "title", "why"),
+    [
+        ("Meld. St. 19 (2014-2015) Folkehelsemeldingen.html", "html", None, "first line"),
+        ("nou-1998-18.docx", "docx", "NOU 1998:18 Det er bruk for alle", "document metadata"),
+        ("stmeld-2003-resept.odt", "odt", "Resept for et sunnere Norge", "document metadata"),
+        ("kopi-2003.txt", "html-txt", None, "first line"),
+    ],
+)
+def test_add_web_pages_and_office_documents(corpus, tmp_path, name, make, title, why):
+    from tests.docmaker import odt_document, web_page, word_document
+
+    paragraphs = [NOU_TEXT.strip()]
+    data = {
+        "html": lambda: web_page(paragraphs, title="Folkehelsemeldingen").encode(),
+        "html-txt": lambda: web_page(paragraphs, title="Frivillig arbeid").encode(),
+        "docx": lambda: word_document(paragraphs, core_title=title or ""),
+        "odt": lambda: odt_document(paragraphs, core_title=title or ""),
+    }[make]()
+    source = tmp_path / name
+    source.write_bytes(data)
+    added = add_document(source, manifest=corpus, **CHECKS)
+    assert added.file.suffix == Path(name).suffix.lower()
+    assert added.file.read_bytes() == data
+    assert why in added.guesses["title"]
+    if title:
+        assert added.row["title"] == title
+    else:  # the heading of the page, not its markup
+        assert added.row["title"] in ("Folkehelsemeldingen", "Frivillig arbeid")
+    assert read_manifest(corpus)["doc_id"].tolist()[-1] == added.row["doc_id"]

@@ -1,8 +1,18 @@
 """Unit tests for ordskifte.text.patterns: pattern parsing and matching on literal token lists."""
 
+import re
+import unicodedata
+
 import pytest
 
-from ordskifte.text.patterns import Item, compile_pattern, compile_patterns, find_matches
+from ordskifte.text.patterns import (
+    Item,
+    compile_pattern,
+    compile_patterns,
+    find_matches,
+    why_unmatchable,
+)
+from ordskifte.text.words import TOKEN
 
 # --- compile_pattern --------------------------------------------------------------------------
 
@@ -170,3 +180,63 @@ def test_find_matches(tokens, lemmas, patterns, sentences, expected):
 def test_find_matches_longest_wins_in_any_order():
     patterns = [compile_pattern("psykisk"), compile_pattern("psykisk helse*")]
     assert find_matches(["psykisk", "helse"], ["psykisk", "helse"], patterns) == [(0, 2)]
+
+
+# --- patterns that can never match ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        ("psykisk (helse", "in '(helse', no token starts with '('"),
+        ("a+b", "in 'a+b', no token has '+' after 'a'"),
+        ("selvhjelp!", "in 'selvhjelp!', no token has '!' after 'selvhjelp'"),
+        ("it--løsning*", "in 'it--løsning', no token has '-' after 'it-'"),
+        ("«selvhjelp»", "in '«selvhjelp»', no token starts with '«'"),
+        ("st.", "in 'st.', no token ends with '.': write 'st.*' to match words that begin"),
+        ("folke/helse*", "in 'folke/helse', no token has '/' after 'folke'"),
+    ],
+)
+def test_a_pattern_that_can_never_match_is_refused(pattern, why):
+    with pytest.raises(ValueError) as info:
+        compile_patterns({"c": [pattern]})
+    assert str(info.value).startswith(f"pattern {pattern!r} can never match: {why}")
+    assert "a token is letters and digits, joined inside a word by - . ' or ’" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["it-*", "st.*", "st.meld", "1940-tallet", "o'*", "IT-løsning*", "bl.a", "...", "?"],
+)
+def test_what_a_token_can_be_or_begin_with_is_accepted(pattern):
+    assert compile_patterns({"c": [pattern]})
+
+
+@pytest.mark.parametrize(
+    ("family", "words"),
+    [
+        ({"patterns": ["it-*"], "match": "exact"}, "in 'it-', no token ends with '-'"),
+        ({"patterns": ["st.*"], "match": "compound"}, "in 'st.', no token ends with '.'"),
+    ],
+)
+def test_exact_and_compound_words_must_be_whole_tokens(family, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        compile_patterns({"c": family})
+    assert compile_patterns({"c": {**family, "match": "prefix"}})
+
+
+def test_the_check_follows_the_tokenizer():
+    """Every word the tokenizer makes is accepted whole, and every beginning of it by prefix;
+    the words of text with punctuation are refused as one pattern word."""
+    text = "IT-løsninger i 1940-tallet, jf. St.meld. nr. 25 og «selvhjelp»(!) a+b."
+    for token in TOKEN.findall(text.lower()):
+        assert why_unmatchable(token, whole=True) is None, token
+        for end in range(1, len(token)):
+            assert why_unmatchable(token[:end], whole=False) is None, token[:end]
+    for glued in ["«selvhjelp»", "a+b", "tallet,", "(!)"]:
+        assert why_unmatchable(glued, whole=False) is not None, glued
+
+
+def test_patterns_are_composed_like_the_text():
+    decomposed = unicodedata.normalize("NFD", "sjølhjelp*")
+    assert compile_pattern(decomposed) == (Item("sjølhjelp", True),)

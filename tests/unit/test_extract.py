@@ -276,10 +276,11 @@ def test_binary_is_not_mistaken_for_utf16() -> None:
         decode_text(data, name="tall.txt")
 
 
-@pytest.mark.parametrize("name", ["doc.docx", "doc.html", "doc", "doc.txt.gz"])
+@pytest.mark.parametrize("name", ["doc.rtf", "doc.doc", "doc", "doc.txt.gz"])
 def test_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = write(tmp_path, name, TEXT.encode())
-    with pytest.raises(ExtractionError, match=r"supported suffixes are \.md, \.pdf, \.text, \.txt"):
+    supported = r"\.docx, \.htm, \.html, \.md, \.odt, \.pdf, \.text, \.txt, \.xhtml"
+    with pytest.raises(ExtractionError, match=rf"supported suffixes are {supported}"):
         extract_file(path)
     with pytest.raises(ExtractionError, match=re.escape(str(path))):
         extract_file(path)

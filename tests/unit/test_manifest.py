@@ -1,6 +1,8 @@
 """Unit tests for ordskifte.ingest.manifest: the shipped manifest passes, a broken one reports every
 bad row by line number and column in one error, and periods are checked and assigned."""
 
+import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -9,11 +11,14 @@ import yaml
 
 from ordskifte.ingest.manifest import (
     REQUIRED_COLUMNS,
+    SUPPORTED_SUFFIXES,
     ManifestError,
     Period,
     PeriodError,
+    append_manifest_row,
     assign_periods,
     check_periods,
+    find_duplicates,
     parse_periods,
     period_of,
     read_manifest,
@@ -76,17 +81,17 @@ def test_read_manifest_keeps_whitespace_and_leading_zeros(tmp_path):
 # (doc_id, file, year, period, language); line numbers count the header as line 1.
 BAD_ROWS = [
     ("ok-doc", "a.txt", "1993", "", "nb"),  # line 2: fine
-    ("bad id", "a.txt", "1993", "", "nb"),  # line 3: space in id
+    ("bad id", "c.txt", "1993", "", "nb"),  # line 3: space in id
     ("ok-doc2 ", "b.txt", "1993", "", "nb"),  # line 4: stray whitespace in id
-    ("ok-doc", "b.txt", "1993", "", "nb"),  # line 5: duplicate of line 2
+    ("ok-doc", "d.txt", "1993", "", "nb"),  # line 5: duplicate of line 2
     ("up", "../outside.txt", "1993", "", "nb"),  # line 6: leaves the corpus folder
     ("abs", "/etc/hostname", "1993", "", "nb"),  # line 7: absolute path
     ("link", "link.txt", "1993", "", "nb"),  # line 8: symlink pointing outside
     ("missing", "missing.txt", "1993", "", "nb"),  # line 9: no such file
-    ("year5", "a.txt", "12345", "", "nb"),  # line 10
-    ("yearabc", "a.txt", "abc", "", "nb"),  # line 11
-    ("period", "a.txt", "1993", "unknown", "nb"),  # line 12
-    ("lang", "a.txt", "1993", "", "xx"),  # line 13
+    ("year5", "e.txt", "12345", "", "nb"),  # line 10
+    ("yearabc", "f.txt", "abc", "", "nb"),  # line 11
+    ("period", "g.txt", "1993", "unknown", "nb"),  # line 12
+    ("lang", "h.txt", "1993", "", "xx"),  # line 13
     ("fetched", "later.txt", "2003", "", "nb"),  # line 14: fine, rule fetch downloads it
 ]
 
@@ -96,8 +101,8 @@ def bad_manifest_message(tmp_path_factory):
     base = tmp_path_factory.mktemp("bad")
     corpus = base / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Tekst.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("Tekst.\n", encoding="utf-8")
+    for name in "abcdefgh":  # each row its own document
+        (corpus / f"{name}.txt").write_text(f"Tekst {name}.\n", encoding="utf-8")
     (base / "outside.txt").write_text("Utenfor.\n", encoding="utf-8")
     (corpus / "link.txt").symlink_to(base / "outside.txt")
     lines = [HEADER]
@@ -329,14 +334,275 @@ def test_assign_periods():
 
 
 def test_validate_manifest_rejects_unsupported_suffix_and_empty_manifest(tmp_path):
-    (tmp_path / "a.docx").write_bytes(b"PK")
+    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1 Selvhjelp}")
     df = pd.DataFrame(
-        [["a", "a.docx", "T", "1993", "", "nou", "nb", "C"]], columns=list(REQUIRED_COLUMNS)
+        [["a", "a.rtf", "T", "1993", "", "nou", "nb", "C"]], columns=list(REQUIRED_COLUMNS)
     )
     kwargs = dict(
         schema=SCHEMA, corpus_dir=tmp_path, period_names=PERIOD_NAMES, languages=LANGUAGES
     )
-    with pytest.raises(ManifestError, match=r"line 2 .*column file: 'a.docx' has an unsupported"):
+    with pytest.raises(ManifestError, match=r"line 2 .*column file: 'a.rtf' has an unsupported"):
         validate_manifest(df, **kwargs)
     with pytest.raises(ManifestError, match="has no documents"):
         validate_manifest(df.iloc[:0], **kwargs)
+
+
+# --- the manifest as a spreadsheet writes it --------------------------------------------------
+
+
+def problems(df: pd.DataFrame, *, corpus_dir: Path, name: str) -> str:
+    """The message of the ManifestError that validating ``df`` raises."""
+    with pytest.raises(ManifestError) as info:
+        validate_manifest(
+            df,
+            schema=SCHEMA,
+            corpus_dir=corpus_dir,
+            period_names=PERIOD_NAMES,
+            languages=LANGUAGES,
+            manifest_name=name,
+        )
+    return str(info.value)
+
+
+ROW = "{doc_id}\t{file}\t{title}\t1993\t\tnou\tnb\tKilde\t"
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_quoted_cells_are_read_by_the_csv_rules(tmp_path):
+    path = _write(
+        tmp_path / "documents.tsv",
+        HEADER
+        + ROW.format(doc_id="a", file="a.txt", title='"Resept for et ""sunnere"" Norge"')
+        + "\n"
+        + ROW.format(doc_id="b", file="b.txt", title='Den "nye" helsa')  # a " inside a cell
+        + "\n"
+        + ROW.format(doc_id="c", file="c.txt", title='"Tittel\tmed tab"')
+        + "\n",
+    )
+    assert read_manifest(path)["title"].tolist() == [
+        'Resept for et "sunnere" Norge',
+        'Den "nye" helsa',
+        "Tittel\tmed tab",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [
+        ("utf-8", "\n"),
+        ("utf-8-sig", "\r\n"),  # Excel's "CSV UTF-8" has a byte-order mark
+        ("utf-16", "\r\n"),  # Excel's "Unicode Text": UTF-16 LE with a byte-order mark
+        ("utf-16", "\n"),
+        ("utf-8", "\r"),  # old Mac line ends
+    ],
+)
+def test_spreadsheet_encodings_and_line_ends(tmp_path, encoding, newline):
+    text = HEADER + ROW.format(doc_id="nou-1998-18", file="a.txt", title="Bruk for alle") + "\n"
+    path = _write(tmp_path / "documents.tsv", text.replace("\n", newline), encoding)
+    df = read_manifest(path)
+    assert list(df.columns) == HEADER.strip().split("\t")
+    assert df.to_dict(orient="records")[0]["doc_id"] == "nou-1998-18"
+    assert df.attrs["newline"] == newline
+    assert df.attrs["lines"] == [2]
+
+
+def test_utf16_big_endian_with_a_byte_order_mark(tmp_path):
+    text = HEADER + ROW.format(doc_id="å", file="a.txt", title="Åpenhet") + "\n"
+    path = tmp_path / "documents.tsv"
+    path.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    assert read_manifest(path)["title"].tolist() == ["Åpenhet"]
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (
+            (HEADER + "a\ta.txt\tÅpenhet\t1993\t\tnou\tnb\tK\t\n").encode("cp1252"),
+            "is not UTF-8: byte b'\\xc5' on line 2 is not",
+        ),
+        ((HEADER + "a\n").encode("utf-16-le"), "has NUL bytes: UTF-16 without a byte-order"),
+        (b"", "is empty: its first line must be the header"),
+        (b"\n\t\t\n", "is empty: its first line must be the header"),
+    ],
+)
+def test_unreadable_manifests_say_how_to_save_them(tmp_path, data, words):
+    path = tmp_path / "documents.tsv"
+    path.write_bytes(data)
+    with pytest.raises(ManifestError, match=re.escape(words)):
+        read_manifest(path)
+
+
+def test_blank_rows_are_skipped_and_lines_are_physical(tmp_path):
+    text = (
+        HEADER
+        + "\n"  # line 2: blank
+        + ROW.format(doc_id="a", file="a.txt", title="T")  # line 3
+        + "\n\t\t\t\t\t\t\t\t\n"  # line 4: a row of empty cells, as a spreadsheet writes it
+        + ROW.format(doc_id="b", file="b.txt", title='"To\nlinjer"')  # lines 5-6
+        + "\n"
+        + ROW.format(doc_id="c c", file="c.txt", title="T")  # line 7
+        + "\n   \n"  # line 8: spaces only
+    )
+    df = read_manifest(_write(tmp_path / "documents.tsv", text))
+    assert df["doc_id"].tolist() == ["a", "b", "c c"]
+    assert df.attrs["lines"] == [3, 5, 7]
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(f"Tekst {name}.\n", encoding="utf-8")
+    message = problems(df, corpus_dir=tmp_path, name="documents.tsv")
+    assert message.splitlines()[1:] == [
+        "  - documents.tsv line 5 (doc_id 'b'), column title: the cell has a line break "
+        "('To\\nlinjer'): a \" that opens a cell and is never closed swallows the lines after "
+        "it; close the quote, or remove the line break",
+        "  - documents.tsv line 7 (doc_id 'c c'), column doc_id: 'c c' may only contain "
+        "letters, digits, _ and - (no spaces, dots or slashes)",
+    ]
+
+
+def test_short_rows_padded_extra_cells_and_empty_columns(tmp_path):
+    text = (
+        HEADER.rstrip("\n")
+        + "\t\t\n"  # two empty columns at the right of the sheet
+        + "a\ta.txt\tT\t1993\t\tnou\tnb\tKilde\n"  # no url cell at all
+        + ROW.format(doc_id="b", file="b.txt", title="T")
+        + "\tstray\n"
+    )
+    df = read_manifest(_write(tmp_path / "documents.tsv", text))
+    assert list(df.columns) == HEADER.strip().split("\t")
+    assert df["url"].tolist() == ["", ""]
+    assert df.attrs["extra_cells"] == {1: ["stray"]}
+    for name in "ab":
+        (tmp_path / f"{name}.txt").write_text(f"Tekst {name}.\n", encoding="utf-8")
+    message = problems(df, corpus_dir=tmp_path, name="documents.tsv")
+    assert message.splitlines()[1:] == [
+        "  - documents.tsv line 3 (doc_id 'b'): 1 cell(s) beyond the header's 9 columns "
+        "('stray'): a tab typed inside a cell, or a column without a name in the header; "
+        "remove the cell or name its column"
+    ]
+
+
+def test_a_row_with_only_some_cells_gets_one_message_per_empty_cell(tmp_path):
+    df = pd.DataFrame(
+        [["", "", "Bare en tittel", "", "", "", "", ""]], columns=list(REQUIRED_COLUMNS)
+    )
+    message = problems(df, corpus_dir=tmp_path, name="m.tsv")
+    assert message.splitlines()[1:] == [
+        "  - m.tsv line 2 (doc_id ''), column doc_id: is empty: give each document an id "
+        "(letters, digits, _ and -)",
+        "  - m.tsv line 2 (doc_id ''), column file: is empty: give the document's file, "
+        "relative to the manifest's folder",
+        "  - m.tsv line 2 (doc_id ''), column language: is empty: give the document's main "
+        "language, a code such as nb or nn",
+    ]
+    assert "absolute" not in message
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16"],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_append_row_keeps_the_encoding_and_line_ends(tmp_path, encoding, newline):
+    text = HEADER + ROW.format(doc_id="a", file="a.txt", title="T") + "\n"
+    path = _write(tmp_path / "documents.tsv", text.replace("\n", newline), encoding)
+    table = read_manifest(path)
+    row = {c: "" for c in table.columns}
+    row.update(doc_id="b", file="b.txt", title='"Sunnere" Norge\tdel 2', year="2003")
+    append_manifest_row(path, row, columns=list(table.columns), table=table)
+    again = read_manifest(path)
+    assert again.to_dict(orient="records")[-1] == row
+    assert again.attrs["lines"] == [2, 3]
+    assert again.attrs["newline"] == newline
+    raw = path.read_bytes()
+    assert raw.count(b"\xff\xfe") + raw.count(b"\xef\xbb\xbf") == (encoding != "utf-8")
+
+
+# --- the same document twice ------------------------------------------------------------------
+
+
+@pytest.fixture
+def twin_corpus(tmp_path):
+    """A corpus folder with a.txt, a copy of it, another text, a link to a.txt and a hard link."""
+    (tmp_path / "a.txt").write_text("Selvhjelp.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "kopi.txt").write_text("Selvhjelp.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Frivillig.\n", encoding="utf-8")
+    (tmp_path / "lenke.txt").symlink_to(tmp_path / "a.txt")
+    os.link(tmp_path / "b.txt", tmp_path / "hard.txt")
+    return tmp_path
+
+
+def _manifest(rows, *, url=None):
+    return pd.DataFrame(
+        [[d, f, "T", "1993", "", "nou", "nb", "C", (url or {}).get(d, "")] for d, f in rows],
+        columns=[*REQUIRED_COLUMNS, "url"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "why"),
+    [
+        ("a.txt", "'a.txt' is also the file of line 2 (doc_id 'a')"),
+        ("./a.txt", "'./a.txt' is the same path as 'a.txt' on line 2 (doc_id 'a')"),
+        ("sub/../a.txt", "'sub/../a.txt' is the same path as 'a.txt' on line 2"),
+        (
+            "lenke.txt",
+            "'lenke.txt' is the same file as 'a.txt' on line 2 (doc_id 'a') (a symbolic link)",
+        ),
+        (
+            "sub/kopi.txt",
+            "'sub/kopi.txt' has the same bytes as 'a.txt' on line 2 (doc_id 'a') (sha256 ",
+        ),
+    ],
+)
+def test_the_same_document_in_two_rows_is_refused(twin_corpus, second, why):
+    df = _manifest([("a", "a.txt"), ("b", "b.txt"), ("twin", second)])
+    message = problems(df, corpus_dir=twin_corpus, name="m.tsv")
+    message = message
+    assert f"m.tsv line 4 (doc_id 'twin'), column file: {why}" in message, message
+    assert message.endswith(
+        "a document listed twice is counted twice: remove one of the two rows (or, if they "
+        "are different documents, point this one at its own file)"
+    )
+
+
+def test_find_duplicates_hard_link_and_url(twin_corpus):
+    df = _manifest(
+        [("b", "b.txt"), ("hard", "hard.txt"), ("x", "x.pdf"), ("y", "y.pdf")],
+        url={"x": "https://example.org/a.pdf", "y": "https://example.org/a.pdf"},
+    )
+    twins = find_duplicates(df, corpus_dir=twin_corpus)
+    assert [(t.line, t.column, t.first_line, t.first_doc_id) for t in twins] == [
+        (3, "file", 2, "b"),
+        (5, "url", 4, "x"),
+    ]
+    assert twins[0].why == (
+        "is the same file as 'b.txt' on line 2 (doc_id 'b') (a hard link, or a name in other "
+        "letter case)"
+    )
+    assert twins[1].message("m.tsv").endswith("point this one at its own address)")
+
+
+def test_different_files_of_equal_size_are_not_duplicates(twin_corpus):
+    (twin_corpus / "c.txt").write_text("Frivillia.\n", encoding="utf-8")  # as long as b.txt
+    df = _manifest([("a", "a.txt"), ("b", "b.txt"), ("c", "c.txt")])
+    assert find_duplicates(df, corpus_dir=twin_corpus) == []
+
+
+def test_doc_ids_differing_only_in_case_are_refused(twin_corpus):
+    df = _manifest([("NOU-1998-18", "a.txt"), ("nou-1998-18", "b.txt")])
+    message = problems(df, corpus_dir=twin_corpus, name="m.tsv")
+    assert message.splitlines()[1] == (
+        "  - m.tsv line 3 (doc_id 'nou-1998-18'), column doc_id: 'nou-1998-18' differs from "
+        "'NOU-1998-18' on line 2 only in letter case; on macOS and Windows their result files "
+        "would be one file: give each document an id that differs in more than case"
+    )
+
+
+def test_supported_suffixes_are_what_the_extraction_reads():
+    from ordskifte.ingest.extract import SUFFIXES
+
+    assert set(SUPPORTED_SUFFIXES) == SUFFIXES

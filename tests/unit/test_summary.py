@@ -1,13 +1,20 @@
 """Unit tests for ordskifte.tables.summary: one literal summary row per kind of document."""
 
+import logging
+
+import pandas as pd
 import pytest
 
+from ordskifte.io import write_json, write_parquet
+from ordskifte.tables.steps import summary_step
 from ordskifte.tables.summary import (
     SUMMARY_COLUMNS,
+    UNMATCHED_COLUMNS,
     document_status,
     paragraph_languages,
     summary_row,
     summary_table,
+    unmatched_families,
 )
 
 LANGUAGES = ["nb", "nn"]
@@ -241,3 +248,90 @@ def test_summary_table_fixed_columns():
     table = summary_table([{"doc_id": "b", "status": "analysed"}, {"doc_id": "a", "tokens": 3}])
     assert list(table.columns) == SUMMARY_COLUMNS
     assert table["doc_id"].tolist() == ["b", "a"]  # manifest order, not sorted
+
+
+# --- concepts and targets that matched nothing ------------------------------------------------
+
+COUNTS = pd.DataFrame(
+    [
+        ("a", "total", "tokens", 120),
+        ("a", "concept", "frivillig", 3),
+        ("a", "concept", "folkehelse", 0),
+        ("a", "target", "selvhjelp", 0),
+        ("b", "total", "tokens", 80),
+        ("b", "concept", "frivillig", 0),
+        ("b", "concept", "folkehelse", 0),
+        ("b", "target", "selvhjelp", 2),
+        ("c", "total", "tokens", 0),  # excluded: searched nothing
+    ],
+    columns=["doc_id", "kind", "term", "count"],
+)
+
+
+def test_unmatched_families_lists_each_zero_with_what_was_searched():
+    table = unmatched_families(
+        COUNTS,
+        concepts={
+            "frivillig": ["frivillig*"],
+            "folkehelse": {"patterns": ["folkehelse", "folke helse"], "match": "exact"},
+            "ny": ["nyord*"],  # configured after the counts were made: no row at all
+        },
+        targets={"selvhjelp": ["selvhjelp*"]},
+    )
+    assert table.to_dict(orient="records") == [
+        {
+            "kind": "concept",
+            "name": "folkehelse",
+            "match": "exact",
+            "patterns": "folkehelse | folke helse",
+            "documents": 2,
+            "tokens": 200,
+        },
+        {
+            "kind": "concept",
+            "name": "ny",
+            "match": "prefix",
+            "patterns": "nyord*",
+            "documents": 2,
+            "tokens": 200,
+        },
+    ]
+
+
+def test_unmatched_families_empty_when_all_matched():
+    table = unmatched_families(
+        COUNTS, concepts={"frivillig": ["frivillig*"]}, targets={"selvhjelp": ["selvhjelp*"]}
+    )
+    assert table.empty and list(table.columns) == UNMATCHED_COLUMNS
+
+
+def test_summary_step_writes_the_unmatched_table_and_warns(tmp_path, caplog):
+    docs = pd.DataFrame([_doc("a", period_used="folkehelse", period_source="year")], dtype=str)
+    docs.to_csv(tmp_path / "documents.tsv", sep="\t", index=False)
+    write_json({"format": "text", "characters": 10}, tmp_path / "a.extract.json")
+    write_json({"paragraphs": [{"language": "nb", "analysed": True}]}, tmp_path / "a.clean.json")
+    write_parquet(COUNTS[COUNTS["doc_id"] == "a"].drop(columns="doc_id"), tmp_path / "a.parquet")
+    with caplog.at_level(logging.WARNING, logger="ordskifte"):
+        summary_step(
+            str(tmp_path / "documents.tsv"),
+            [str(tmp_path / "a.extract.json")],
+            [str(tmp_path / "a.clean.json")],
+            [str(tmp_path / "a.parquet")],
+            doc_ids=["a"],
+            languages=LANGUAGES,
+            out=str(tmp_path / "summary.tsv"),
+            concepts={"frivillig": ["frivillig*"], "folkehelse": ["folkehelse*"]},
+            targets={"selvhjelp": ["selvhjelp*"]},
+            unmatched_out=str(tmp_path / "unmatched.tsv"),
+        )
+    assert (tmp_path / "unmatched.tsv").read_text(encoding="utf-8") == (
+        "kind\tname\tmatch\tpatterns\tdocuments\ttokens\n"
+        "concept\tfolkehelse\tprefix\tfolkehelse*\t1\t120\n"
+        "target\tselvhjelp\tprefix\tselvhjelp*\t1\t120\n"
+    )
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(
+        w.startswith("concept 'folkehelse' matched nothing in the 1 analysed documents (120 word")
+        for w in warnings
+    ), warnings
+    assert any("target 'selvhjelp' matched nothing" in w for w in warnings), warnings

@@ -42,12 +42,18 @@ for _warning in check_periods(
 PERIOD_NAMES = [p.name for p in PERIODS]
 PREVIOUS = dict(zip(PERIOD_NAMES[1:], PERIOD_NAMES[:-1]))
 
+# Every pattern must be able to match a token: all problems are reported at once.
+_pattern_problems = []
 for _kind in ("concepts", "targets"):
     for _name, _patterns in config[_kind].items():
         try:
             compile_patterns({_name: _patterns})
         except ValueError as err:
-            raise ValueError(f"config `{_kind}.{_name}`: {err}") from None
+            _pattern_problems.append(f"config `{_kind}.{_name}`: {err}")
+if _pattern_problems:
+    raise ValueError(
+        "\n  - ".join(["invalid concept or target patterns:", *_pattern_problems])
+    )
 KWIC_NAMES = sorted(set(config["concepts"]) | set(config["targets"]))
 if len(KWIC_NAMES) != len(config["concepts"]) + len(config["targets"]):
     raise ValueError("config: a concept and a target share a name; rename one of them")

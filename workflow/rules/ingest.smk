@@ -1,6 +1,6 @@
 # Ingest: check the manifest into the documents table (the period of each document and where it
 # came from), record the effective config, download `url` rows, and extract each document's
-# text (any encoding, or a PDF's text layer) to UTF-8.
+# text (any encoding, a PDF's text layer, a web page's main text, a .docx or .odt) to UTF-8.
 
 
 rule documents:

@@ -1,7 +1,7 @@
 # Tables of the corpus: term frequencies per period, keyness between periods, concept rates
 # with bootstrap intervals and the Jensen–Shannon divergence between periods, KWIC lines of
-# every concept and target, the same tables by document group, the corpus summary, and the
-# figures of these tables.
+# every concept and target, the same tables by document group, the corpus summary (with the
+# concepts and targets that matched nothing), and the figures of these tables.
 
 
 rule frequencies:
@@ -236,9 +236,15 @@ rule summary:
         tokenize=per_document("results/tokens/{doc}.json"),
         counts=per_document("results/counts/{doc}.parquet"),
     output:
-        report(
+        summary=report(
             "results/corpus/summary.tsv",
             caption="../report/summary.rst",
+            category="tables",
+            subcategory="corpus summary",
+        ),
+        unmatched=report(
+            "results/corpus/unmatched.tsv",
+            caption="../report/unmatched.rst",
             category="tables",
             subcategory="corpus summary",
         ),
@@ -255,6 +261,8 @@ rule summary:
     params:
         doc_ids=DOC_IDS,
         languages=config["languages"],
+        concepts=config["concepts"],
+        targets=config["targets"],
     script:
         "../scripts/summary.py"
 

@@ -78,6 +78,7 @@ def drift_outputs():
 def all_outputs():
     return [
         "results/corpus/summary.tsv",
+        "results/corpus/unmatched.tsv",
         "results/corpus/config.yaml",
         "results/frequencies/by_period.tsv",
         "results/frequencies/by_document.tsv",

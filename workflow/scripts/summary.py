@@ -14,6 +14,9 @@ run_logged(
         tokenize_records=sm.input.tokenize,
         doc_ids=sm.params.doc_ids,
         languages=sm.params.languages,
-        out=sm.output[0],
+        out=sm.output.summary,
+        concepts=sm.params.concepts,
+        targets=sm.params.targets,
+        unmatched_out=sm.output.unmatched,
     ),
 )
