@@ -6,7 +6,13 @@
 ``add --url URL --doc-id ID``
     Append a row for a document the workflow downloads (rule ``fetch``).
 
-Both read the project's ``config.yaml`` (``--configfile``) for the manifest path, the periods
+``verify [--results DIR]``
+    Compare the results folder's provenance card (``results/provenance.json``) with the
+    current inputs and environment and list what differs (see
+    :mod:`ordskifte.ingest.provenance`). Exit status 0 when nothing differs, 1 when something
+    does, 2 when there is no card.
+
+All read the project's ``config.yaml`` (``--configfile``) for the manifest path, the periods
 and the languages, check the new row exactly as the workflow will, and print the row with the
 source of every guessed value. Exit status 2 and one message on stderr when the document is
 refused.
@@ -67,6 +73,15 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--configfile", default="config.yaml", help="default: config.yaml")
     add.add_argument("--manifest", help="default: the config's `manifest`")
     add.add_argument("--dry-run", action="store_true", help="check and guess, write nothing")
+    verify = commands.add_parser(
+        "verify",
+        help="compare a results folder's provenance with the current inputs and environment",
+        description="Read RESULTS/provenance.json and say, document by document and package "
+        "by package, what differs now: the first thing to run when a figure does not match. "
+        "Run it from the folder the workflow ran in.",
+    )
+    verify.add_argument("--results", default="results", help="default: results")
+    verify.add_argument("--configfile", default="config.yaml", help="default: config.yaml")
     return parser
 
 
@@ -130,10 +145,69 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actor_list(config: dict) -> list:
+    """The actor dictionary's list, from its file (found as the workflow finds it) or the
+    config itself."""
+    from ordskifte.ingest.settings import shipped
+
+    if not isinstance(config["actors"], str):
+        return config["actors"]
+    with open(shipped(config["actors"], ROOT), encoding="utf-8") as fh:
+        return (yaml.safe_load(fh) or {}).get("actors", [])
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from ordskifte.ingest import provenance
+    from ordskifte.ingest.manifest import read_manifest
+    from ordskifte.ingest.settings import config_text, effective_config, shipped
+
+    card_path = Path(args.results) / "provenance.json"
+    if not card_path.is_file():
+        print(
+            f"ordskifte verify: {card_path} not found; run the workflow first, or give the "
+            "results folder with --results",
+            file=sys.stderr,
+        )
+        return 2
+    card = provenance.read_card(card_path)
+    config = load_config(args.configfile)
+    effective = effective_config(config, root=ROOT, actors=_actor_list(config))
+    manifest = Path(config["manifest"])
+    rows = read_manifest(manifest) if manifest.is_file() else None
+    documents = (
+        {}
+        if rows is None
+        else {
+            doc: manifest.parent / file
+            for doc, file in zip(rows["doc_id"], rows["file"], strict=True)
+        }
+    )
+    resources = {f"stopwords.{lang}": path for lang, path in effective["stopwords"].items()}
+    if isinstance(config["actors"], str):
+        resources["actors"] = shipped(config["actors"], ROOT)
+    current = provenance.current_card(
+        config_text=config_text(effective),
+        manifest=manifest,
+        documents=documents,
+        resources=resources,
+        seed=config["seed"],
+        lock=ROOT / provenance.LOCK_NAME,
+    )
+    diffs = provenance.compare(card, current)
+    snapshot = Path(args.results) / "corpus" / "config.yaml"
+    if any(d.part == "config" for d in diffs) and snapshot.is_file():
+        with open(snapshot, encoding="utf-8") as fh:
+            diffs += provenance.config_differences(yaml.safe_load(fh) or {}, effective)
+    print(provenance.report(card, diffs, card_path=card_path))
+    return 1 if diffs else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "add":
         return run_add(args)
+    if args.command == "verify":
+        return run_verify(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -53,11 +53,53 @@ def documents_step(manifest: str, *, periods: Sequence[Mapping], out: str) -> No
 
 def write_config_step(config: Mapping, *, out: str) -> None:
     """Write the run's effective configuration (after schema defaults) as YAML."""
-    import yaml
+    from ordskifte.ingest.settings import config_text
 
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(
-        "# Effective configuration of this run (config.yaml + --config + schema defaults)\n"
-        + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=True),
-        encoding="utf-8",
+    Path(out).write_text(config_text(config), encoding="utf-8")
+
+
+def provenance_step(
+    *,
+    config_snapshot: str,
+    manifest: str,
+    documents: Mapping[str, str],
+    resources: Mapping[str, str],
+    seed: int,
+    environment: Mapping,
+    card_out: str,
+    page_out: str,
+) -> None:
+    """Write the provenance card (JSON) and its report page (HTML); ``environment`` is
+    :func:`ordskifte.ingest.provenance.environment` of the process that runs the workflow."""
+    from ordskifte.ingest.provenance import build_card, card_html
+    from ordskifte.io import write_json
+
+    card = build_card(
+        config_snapshot=config_snapshot,
+        manifest=manifest,
+        documents=documents,
+        resources=resources,
+        seed=seed,
+        environment=environment,
     )
+    write_json(card, card_out)
+    Path(page_out).write_text(card_html(card), encoding="utf-8")
+    made = card["ordskifte"]
+    log.info(
+        "ordskifte %s, commit %s%s, Python %s; %d documents, %d packages",
+        made["version"],
+        made["commit"] or "(not a git checkout)",
+        " with uncommitted changes" if made["dirty"] else "",
+        card["python"]["version"],
+        len(card["documents"]),
+        len(card["packages"]),
+    )
+    for name, versions in card["packages"].items():
+        if versions["locked"] != versions["installed"]:
+            log.warning(
+                "package %s: %s installed, the lock pins %s",
+                name,
+                versions["installed"],
+                versions["locked"],
+            )

@@ -159,11 +159,23 @@ def document(doc_id: str, file: str, **fields: str) -> dict[str, str]:
     return row
 
 
+def _content(path: Path) -> bytes:
+    """A file's bytes; for the provenance card and its page, the bytes less its date (the one
+    part of the results that differs between two runs of the same inputs)."""
+    data = path.read_bytes()
+    if path.name == "provenance.json":
+        data = re.sub(rb'\n  "created": "[^"]*",', b"", data)
+    elif path.name == "provenance.html":
+        data = re.sub(rb"<td>created</td><td>[^<]*</td>", b"", data)
+    return data
+
+
 def file_hashes(folder: Path, *, exclude: Iterable[str] = ()) -> dict[str, str]:
-    """sha256 of every file under ``folder``, by path relative to it."""
+    """sha256 of every file under ``folder``, by path relative to it (``provenance.json``
+    without its date)."""
     skip = set(exclude)
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): hashlib.sha256(_content(p)).hexdigest()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and str(p.relative_to(folder)) not in skip
     }

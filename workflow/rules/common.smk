@@ -8,6 +8,7 @@ import yaml
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
+from ordskifte.ingest import provenance, settings
 from ordskifte.ingest.checksums import ChecksumError, lock_path, verify_checksums
 from ordskifte.actors.mentions import parse_actors
 from ordskifte.text.patterns import compile_patterns
@@ -27,7 +28,7 @@ validate(config, workflow.source_path("../schemas/config.schema.yaml"))
 def shipped(path):
     """A file named in config: in the working directory, else the one next to the Snakefile
     (the stopword lists and the actor dictionary ship with ordskifte)."""
-    return path if Path(path).exists() else str(Path(workflow.basedir) / path)
+    return settings.shipped(path, workflow.basedir)
 
 
 config["stopwords"] = {
@@ -122,6 +123,16 @@ try:
 except ValueError as err:
     raise ValueError(f"{_actors_source}: {err}") from None
 
+# For the provenance card: the lock file the environment was installed from, the files the
+# config names, and this environment (the one running Snakemake), a parameter of the card's
+# rule so that another package version, Python or commit reruns the card (and nothing else).
+LOCK_FILE = [p for p in [Path(workflow.basedir) / provenance.LOCK_NAME] if p.is_file()]
+RESOURCE_FILES = {
+    **{f"stopwords.{lang}": path for lang, path in config["stopwords"].items()},
+    **({"actors": ACTORS_FILE[0]} if ACTORS_FILE else {}),
+}
+ENVIRONMENT = provenance.environment(LOCK_FILE[0] if LOCK_FILE else None)
+
 # Document groups (config `groups`)
 GROUP_COLUMNS, _group_warnings = check_groups(config["groups"], DOCS)
 for _warning in _group_warnings:
@@ -141,9 +152,14 @@ wildcard_constraints:
 
 
 # ------------------------------------------------------------------ input functions
+def source_of(doc):
+    """The file of document ``doc`` in the corpus folder."""
+    return str(CORPUS_DIR / DOCS.loc[doc, "file"])
+
+
 def get_source(wildcards):
     """The document's file in the corpus folder."""
-    return str(CORPUS_DIR / DOCS.loc[wildcards.doc, "file"])
+    return source_of(wildcards.doc)
 
 
 def get_fetch_row(wildcards):

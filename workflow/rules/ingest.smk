@@ -1,6 +1,7 @@
 # Ingest: check the manifest into the documents table (the period of each document and where it
-# came from), record the effective config, download `url` rows, and extract each document's
-# text (any encoding, a PDF's text layer, a web page's main text, a .docx or .odt) to UTF-8.
+# came from), record the effective config and the provenance card, download `url` rows, and
+# extract each document's text (any encoding, a PDF's text layer, a web page's main text, a
+# .docx or .odt) to UTF-8.
 
 
 rule documents:
@@ -41,9 +42,41 @@ rule config_snapshot:
         "../../envs/preprocess.yaml"
     params:
         # the actor list read from the file, so that the snapshot alone reruns the same
-        config={**config, "actors": ACTORS},
+        config=settings.effective_config(config, root=workflow.basedir, actors=ACTORS),
     script:
         "../scripts/config_snapshot.py"
+
+
+# What made the results (the environment, the commit, the sha256 of every input), for
+# `python -m ordskifte verify`. The environment is Snakemake's own, read when the workflow
+# starts (ENVIRONMENT in common.smk); the job hashes the files and writes the card.
+rule provenance:
+    input:
+        config_snapshot="results/corpus/config.yaml",
+        manifest=config["manifest"],
+        documents=[source_of(doc) for doc in DOC_IDS],
+        resources=list(RESOURCE_FILES.values()),
+        lock=LOCK_FILE,
+    output:
+        card="results/provenance.json",
+        page=report(
+            "results/provenance.html",
+            caption="../report/provenance.rst",
+            category="ingest",
+        ),
+    log:
+        "logs/corpus/provenance.log",
+    benchmark:
+        "benchmarks/corpus/provenance.tsv"
+    conda:
+        "../../envs/preprocess.yaml"
+    params:
+        documents={doc: source_of(doc) for doc in DOC_IDS},
+        resources=RESOURCE_FILES,
+        seed=config["seed"],
+        environment=ENVIRONMENT,
+    script:
+        "../scripts/provenance.py"
 
 
 rule fetch:

@@ -80,6 +80,8 @@ def all_outputs():
         "results/corpus/summary.tsv",
         "results/corpus/unmatched.tsv",
         "results/corpus/config.yaml",
+        "results/provenance.json",
+        "results/provenance.html",
         "results/frequencies/by_period.tsv",
         "results/frequencies/by_document.tsv",
         "results/frequencies/top_terms.tsv",
