@@ -171,7 +171,7 @@ def run_verify(args: argparse.Namespace) -> int:
         return 2
     card = provenance.read_card(card_path)
     config = load_config(args.configfile)
-    effective = effective_config(config, root=ROOT, actors=_actor_list(config))
+    effective = effective_config(config, actors=_actor_list(config))
     manifest = Path(config["manifest"])
     rows = read_manifest(manifest) if manifest.is_file() else None
     documents = (
@@ -182,7 +182,7 @@ def run_verify(args: argparse.Namespace) -> int:
             for doc, file in zip(rows["doc_id"], rows["file"], strict=True)
         }
     )
-    resources = {f"stopwords.{lang}": path for lang, path in effective["stopwords"].items()}
+    resources = {f"stopwords.{lang}": shipped(p, ROOT) for lang, p in config["stopwords"].items()}
     if isinstance(config["actors"], str):
         resources["actors"] = shipped(config["actors"], ROOT)
     current = provenance.current_card(

@@ -19,14 +19,12 @@ def shipped(path: str, root: str | Path) -> str:
     return path if Path(path).exists() else str(Path(root) / path)
 
 
-def effective_config(config: Mapping, *, root: str | Path, actors: Sequence[Mapping]) -> dict:
-    """The config as the rules see it: the stopword lists found (:func:`shipped`) and the actor
-    dictionary's list in place of its path, so that the snapshot alone reruns the same."""
-    return {
-        **config,
-        "stopwords": {lang: shipped(path, root) for lang, path in config["stopwords"].items()},
-        "actors": list(actors),
-    }
+def effective_config(config: Mapping, *, actors: Sequence[Mapping]) -> dict:
+    """The config with the actor dictionary's list in place of its path, so that the snapshot
+    alone reruns the same. File paths (the manifest, the stopword lists) stay as the config
+    gives them, so that the snapshot does not depend on the folder it was made in; the
+    provenance card records the sha256 of the files they name."""
+    return {**config, "actors": list(actors)}
 
 
 def config_text(config: Mapping) -> str:

@@ -102,9 +102,9 @@ def _run_card(project: Path) -> dict:
     """What rule provenance writes for the project (the snapshot first, as the workflow does)."""
     config = load_config(project / "config.yaml")
     actors = yaml.safe_load((ROOT / config["actors"]).read_text(encoding="utf-8"))["actors"]
-    effective = effective_config(config, root=ROOT, actors=actors)
+    effective = effective_config(config, actors=actors)
     write_config_step(effective, out=str(project / "results/corpus/config.yaml"))
-    resources = {f"stopwords.{k}": v for k, v in effective["stopwords"].items()}
+    resources = {f"stopwords.{k}": str(ROOT / v) for k, v in config["stopwords"].items()}
     resources["actors"] = str(ROOT / config["actors"])
     provenance_step(
         config_snapshot="results/corpus/config.yaml",

@@ -31,6 +31,8 @@ def shipped(path):
     return settings.shipped(path, workflow.basedir)
 
 
+# The stopword lists as the config names them (the config snapshot records these) and as found.
+STOPWORDS_GIVEN = dict(config["stopwords"])
 config["stopwords"] = {
     lang: shipped(path) for lang, path in config["stopwords"].items()
 }

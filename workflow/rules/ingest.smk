@@ -42,7 +42,9 @@ rule config_snapshot:
         "../../envs/preprocess.yaml"
     params:
         # the actor list read from the file, so that the snapshot alone reruns the same
-        config=settings.effective_config(config, root=workflow.basedir, actors=ACTORS),
+        config=settings.effective_config(
+            {**config, "stopwords": STOPWORDS_GIVEN}, actors=ACTORS
+        ),
     script:
         "../scripts/config_snapshot.py"
 
