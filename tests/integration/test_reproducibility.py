@@ -27,7 +27,7 @@ def test_the_card_lists_the_installed_versions_and_every_input(bundled_run):
     for name, versions in card["packages"].items():
         assert versions["installed"] == importlib.metadata.version(name), name
         assert versions["locked"] == versions["installed"], f"{name}: not the locked version"
-    manifest = read_manifest(bundled_run.workdir / "corpus" / "manifest.tsv")
+    manifest = read_manifest(bundled_run.workdir / "corpus" / "documents.tsv")
     assert sorted(card["documents"]) == sorted(manifest["doc_id"])
     for doc_id, file in zip(manifest["doc_id"], manifest["file"], strict=True):
         data = (bundled_run.workdir / "corpus" / file).read_bytes()
@@ -59,14 +59,14 @@ def test_verify_finds_nothing_after_a_run_and_then_the_changed_document(bundled_
         shutil.copy(bundled_run.results / name, tmp_path / "results" / name)
     # the run's config: the shipped one with the manifest the tests give by --config
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    config["manifest"] = "corpus/manifest.tsv"
+    config["manifest"] = "corpus/documents.tsv"
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
     clean = _verify(tmp_path)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "no differences" in clean.stdout
 
-    manifest = read_manifest(tmp_path / "corpus" / "manifest.tsv")
+    manifest = read_manifest(tmp_path / "corpus" / "documents.tsv")
     doc_id, file = manifest["doc_id"].iloc[3], manifest["file"].iloc[3]
     with open(tmp_path / "corpus" / file, "a", encoding="utf-8") as fh:
         fh.write("\n")
@@ -87,17 +87,24 @@ def test_a_second_environment_from_the_lock_gives_identical_tables(bundled_run):
     """.ci/fresh-run installs the README's first command into a new virtual environment in a
     fresh clone and runs the bundled corpus; the tests run in another environment made from
     the locks. Every table, Parquet file and JSON record agrees byte for byte. Left out: the
-    config snapshot and the card (the tests give the manifest another path) and the figures
-    and pages (drawn, not computed)."""
+    config snapshot and the card (the tests give the manifest another path), the input's path
+    in the extraction records, and the figures and pages (drawn, not computed)."""
     fresh = Path(FRESH)
     assert (fresh / "provenance.json").is_file(), f"{fresh} holds no results of a fresh run"
     tables = (".tsv", ".parquet", ".json")
     skip = {"corpus/config.yaml", "provenance.json"}
 
-    def kept(hashes):
-        return {p: h for p, h in hashes.items() if p.endswith(tables) and p not in skip}
+    def kept(folder: Path) -> dict[str, str]:
+        hashes = {p: h for p, h in file_hashes(folder).items() if p.endswith(tables)}
+        for path in [p for p in hashes if p.endswith(".extract.json")]:
+            # the extraction record names the input file by its path, and the tests keep the
+            # corpus in corpus/ instead of resources/corpus/: compare the rest
+            record = json.loads((folder / path).read_text(encoding="utf-8"))
+            record.pop("file")
+            hashes[path] = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+        return {p: h for p, h in hashes.items() if p not in skip}
 
-    ours, theirs = kept(file_hashes(bundled_run.results)), kept(file_hashes(fresh))
+    ours, theirs = kept(bundled_run.results), kept(fresh)
     assert sorted(ours) == sorted(theirs), set(ours) ^ set(theirs)
     differ = sorted(p for p in ours if ours[p] != theirs[p])
     assert not differ, f"tables differ between the two environments: {differ}"

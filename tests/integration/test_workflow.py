@@ -169,6 +169,7 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "kwic",
         "summary",
         "config_snapshot",
+        "provenance",
         "segments",
         "topic_model",
         "topic_prevalence",
@@ -615,6 +616,7 @@ def test_report(bundled_run):
     assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:2000]
     for name in FIGURES:
         assert f"{name}.png" in html, name
+    assert "provenance.html" in html, "the provenance card is not in the report"
 
 
 # ------------------------------------------------------------------ determinism
