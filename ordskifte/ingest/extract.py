@@ -55,7 +55,10 @@ __all__ = [
     "extract_pdf",
     "extract_text_file",
     "normalise_text",
+    "save_extracted",
 ]
+
+log = logging.getLogger("ordskifte")
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -853,3 +856,28 @@ def extract_file(path: str | Path, *, min_characters: int = 1) -> Extracted:
         f"{path} has {found}, which is not supported: supported suffixes are {supported}; "
         "convert the file to one of them and update its manifest row"
     )
+
+
+def save_extracted(
+    result: Extracted, *, raw_out: str | Path, record_out: str | Path, doc_id: str, source: str
+) -> dict[str, Any]:
+    """Write an extracted document: its text to ``raw_out`` (UTF-8) and its record, with
+    ``doc_id`` added, to ``record_out`` (JSON); log what was read and every warning. Returns
+    the record as written."""
+    from ordskifte.io import write_json
+
+    Path(raw_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(raw_out).write_text(result.text, encoding="utf-8")
+    record = dict(result.record, doc_id=doc_id)
+    write_json(record, record_out)
+    log.info(
+        "%s: %s, encoding %s, %s page(s), %d characters",
+        source,
+        record.get("format"),
+        record.get("encoding"),
+        record.get("pages"),
+        record.get("characters", 0),
+    )
+    for warning in record.get("warnings", []):
+        log.warning("%s: %s", source, warning)
+    return record
