@@ -18,24 +18,11 @@ from ordskifte.io import write_tsv
 def extract_step(source: str, *, raw_out: str, record_out: str, doc_id: str) -> None:
     """Extract the text of a document (text, PDF, web page, .docx or .odt) to UTF-8, PDF
     pages separated by form feeds."""
-    from ordskifte.ingest.extract import extract_file
-    from ordskifte.io import write_json
+    from ordskifte.ingest.extract import extract_file, save_extracted
 
-    result = extract_file(source)
-    Path(raw_out).parent.mkdir(parents=True, exist_ok=True)
-    Path(raw_out).write_text(result.text, encoding="utf-8")
-    record = dict(result.record, doc_id=doc_id)
-    write_json(record, record_out)
-    log.info(
-        "%s: %s, encoding %s, %s page(s), %d characters",
-        source,
-        record.get("format"),
-        record.get("encoding"),
-        record.get("pages"),
-        record.get("characters", 0),
+    save_extracted(
+        extract_file(source), raw_out=raw_out, record_out=record_out, doc_id=doc_id, source=source
     )
-    for warning in record.get("warnings", []):
-        log.warning("%s: %s", source, warning)
 
 
 log = logging.getLogger("ordskifte")

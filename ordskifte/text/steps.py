@@ -1,10 +1,13 @@
-"""Steps of the text stage, one document at a time: clean, tokenize and count (and unpack the
-lemmatizer's tables once for all documents).
+"""Steps of the text stage, one document at a time: the whole way from a document's file to its
+term counts in one process (:func:`document_step`), and each part of it on its own (clean,
+tokenize and count), plus simplemma's tables unpacked once for all documents.
 
-Each Snakemake rule script is a thin adapter that calls one function here, so every step
-can also be run and tested without Snakemake (the benchmarks call them too). Heavy
-libraries are imported inside the steps that use them: each rule job is a new Python
-process and pays its imports.
+The workflow runs :func:`document_step`, one job per document: the text goes from extraction
+to counts in memory, and every intermediate file (raw text, cleaned text, footnotes, token
+table, the records) is still written for the stages and users that read them. The part steps
+(:func:`clean_step`, :func:`tokenize_step`, :func:`count_step`) read and write the same files
+and give the same bytes; tests and benchmarks call them. Heavy libraries are imported inside
+the steps that use them: each rule job is a new Python process and pays its imports.
 """
 
 from __future__ import annotations
@@ -12,8 +15,75 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger("ordskifte")
+
+
+def document_step(
+    source: str,
+    *,
+    doc_id: str,
+    raw_out: str,
+    extract_record_out: str,
+    text_out: str,
+    footnotes_out: str,
+    clean_record_out: str,
+    tokens_out: str,
+    tokens_record_out: str,
+    counts_out: str,
+    default_language: str,
+    languages: Sequence[str],
+    normalise: str,
+    variants: Mapping[str, str],
+    stopword_files: Mapping[str, str],
+    extra_stopwords: Sequence[str],
+    min_token_length: int,
+    min_tokens: int,
+    concepts: Mapping[str, Sequence[str]],
+    targets: Mapping[str, Sequence[str]],
+    lexicons: Mapping[str, str] | None = None,
+) -> None:
+    """Extract, clean, tokenize and count one document in one process, writing every file
+    the part steps write (the same bytes): one Python start-up per document instead of four,
+    and no token table read back from disk to count it."""
+    from ordskifte.ingest.extract import extract_file, save_extracted
+
+    extracted = extract_file(source)
+    record = save_extracted(
+        extracted, raw_out=raw_out, record_out=extract_record_out, doc_id=doc_id, source=source
+    )
+    text, clean_record = _clean(
+        extracted.text,
+        record,
+        text_out=text_out,
+        footnotes_out=footnotes_out,
+        record_out=clean_record_out,
+        default_language=default_language,
+        languages=languages,
+    )
+    tokens = _tokenize(
+        text,
+        clean_record["paragraphs"],
+        where=text_out,
+        tokens_out=tokens_out,
+        record_out=tokens_record_out,
+        normalise=normalise,
+        variants=variants,
+        stopword_files=stopword_files,
+        extra_stopwords=extra_stopwords,
+        min_token_length=min_token_length,
+        min_tokens=min_tokens,
+        concepts=concepts,
+        targets=targets,
+        lexicons=lexicons,
+    )
+    _count(
+        tokens, counts_out=counts_out, concept_names=sorted(concepts), target_names=sorted(targets)
+    )
 
 
 def clean_step(
@@ -27,12 +97,35 @@ def clean_step(
     languages: Sequence[str],
 ) -> None:
     """Remove PDF artefacts, split footnotes off, identify each paragraph's language."""
-    from ordskifte.io import read_json, write_json
+    from ordskifte.io import read_json
+
+    _clean(
+        Path(raw).read_text(encoding="utf-8"),
+        read_json(extract_record),
+        text_out=text_out,
+        footnotes_out=footnotes_out,
+        record_out=record_out,
+        default_language=default_language,
+        languages=languages,
+    )
+
+
+def _clean(
+    text: str,
+    extracted: Mapping[str, Any],
+    *,
+    text_out: str,
+    footnotes_out: str,
+    record_out: str,
+    default_language: str,
+    languages: Sequence[str],
+) -> tuple[str, dict]:
+    """:func:`clean_step` on the raw text and extraction record in memory; returns the
+    cleaned text as written to ``text_out`` and the record written to ``record_out``."""
+    from ordskifte.io import write_json
     from ordskifte.text.clean import clean_document
     from ordskifte.text.language import identify_language
 
-    text = Path(raw).read_text(encoding="utf-8")
-    extracted = read_json(extract_record)
     result = clean_document(text, page_numbers=extracted.get("page_numbers"))
     paragraphs = []
     # The detector tells nb, nn and en apart; a document declared in another language
@@ -61,7 +154,9 @@ def clean_step(
             p["language"],
             ", ".join(languages),
         )
-    Path(text_out).write_text("\n\n".join(p.text for p in result.paragraphs) + "\n", "utf-8")
+    cleaned = "\n\n".join(p.text for p in result.paragraphs) + "\n"
+    Path(text_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(text_out).write_text(cleaned, "utf-8")
     Path(footnotes_out).write_text(
         "number\tpage\ttext\n"
         + "".join(
@@ -70,17 +165,15 @@ def clean_step(
         encoding="utf-8",
     )
     characters_clean = sum(len(p.text) for p in result.paragraphs)
-    write_json(
-        {
-            "paragraphs": paragraphs,
-            "characters_clean": characters_clean,
-            "characters_dropped_language": sum(p["characters"] for p in dropped),
-            "footnotes": len(result.footnotes),
-            "cleaning": result.record,
-            "warnings": [],
-        },
-        record_out,
-    )
+    record = {
+        "paragraphs": paragraphs,
+        "characters_clean": characters_clean,
+        "characters_dropped_language": sum(p["characters"] for p in dropped),
+        "footnotes": len(result.footnotes),
+        "cleaning": result.record,
+        "warnings": [],
+    }
+    write_json(record, record_out)
     log.info(
         "%d paragraphs (%d left out by language), %d footnotes, %d -> %d characters",
         len(paragraphs),
@@ -89,6 +182,7 @@ def clean_step(
         len(text),
         characters_clean,
     )
+    return cleaned, record
 
 
 def lexicon_step(language: str, *, lexicon_out: str) -> None:
@@ -126,7 +220,48 @@ def tokenize_step(
     to analyse: its token table is written empty, so no table counts it, and ``record_out``
     (``word_tokens``, ``min_tokens``, ``too_short``) tells the corpus summary why.
     """
-    from ordskifte.io import read_json, write_json, write_parquet
+    from ordskifte.io import read_json
+
+    _tokenize(
+        Path(text).read_text(encoding="utf-8"),
+        read_json(clean_record)["paragraphs"],
+        where=text,
+        meta_file=clean_record,
+        tokens_out=tokens_out,
+        record_out=record_out,
+        normalise=normalise,
+        variants=variants,
+        stopword_files=stopword_files,
+        extra_stopwords=extra_stopwords,
+        min_token_length=min_token_length,
+        min_tokens=min_tokens,
+        concepts=concepts,
+        targets=targets,
+        lexicons=lexicons,
+    )
+
+
+def _tokenize(
+    text: str,
+    meta: Sequence[Mapping[str, Any]],
+    *,
+    where: str,
+    tokens_out: str,
+    record_out: str | None,
+    normalise: str,
+    variants: Mapping[str, str],
+    stopword_files: Mapping[str, str],
+    extra_stopwords: Sequence[str],
+    min_token_length: int,
+    min_tokens: int,
+    concepts: Mapping[str, Sequence[str]],
+    targets: Mapping[str, Sequence[str]],
+    lexicons: Mapping[str, str] | None,
+    meta_file: str = "its clean record",
+) -> pd.DataFrame:
+    """:func:`tokenize_step` on the cleaned text (as written to ``where``) and its paragraph
+    records in memory; returns the token table as written to ``tokens_out``."""
+    from ordskifte.io import write_json, write_parquet
     from ordskifte.text.counts import word_tokens
     from ordskifte.text.patterns import compile_patterns
     from ordskifte.text.tokenize import (
@@ -137,10 +272,9 @@ def tokenize_step(
         tokens_frame,
     )
 
-    texts = Path(text).read_text(encoding="utf-8").rstrip("\n").split("\n\n")
-    meta = read_json(clean_record)["paragraphs"]
+    texts = text.rstrip("\n").split("\n\n")
     if len(meta) != len(texts) and meta:
-        raise ValueError(f"{text}: {len(texts)} paragraphs but {len(meta)} in {clean_record}")
+        raise ValueError(f"{where}: {len(texts)} paragraphs but {len(meta)} in {meta_file}")
     paragraphs = [
         ParagraphIn(
             index=m["index"],
@@ -168,7 +302,7 @@ def tokenize_step(
         log.warning(
             "%s: too short to analyse (%d word tokens, fewer than config `min_tokens` = %d); "
             "left out of every table, listed as excluded in results/corpus/summary.tsv",
-            text,
+            where,
             words,
             min_tokens,
         )
@@ -185,17 +319,34 @@ def tokenize_step(
         len(df),
         df["lemma"].nunique(),
     )
+    return df
 
 
 def count_step(
     tokens: str, *, counts_out: str, concept_names: Sequence[str], target_names: Sequence[str]
 ) -> None:
     """Count a document's terms, concept and target matches and token totals."""
-    from ordskifte.io import read_parquet, write_parquet
+    from ordskifte.io import read_parquet
+
+    _count(
+        read_parquet(tokens),
+        counts_out=counts_out,
+        concept_names=concept_names,
+        target_names=target_names,
+    )
+
+
+def _count(
+    tokens: pd.DataFrame,
+    *,
+    counts_out: str,
+    concept_names: Sequence[str],
+    target_names: Sequence[str],
+) -> None:
+    """:func:`count_step` on a token table in memory."""
+    from ordskifte.io import write_parquet
     from ordskifte.text.counts import document_counts
 
-    counts = document_counts(
-        read_parquet(tokens), concept_names=concept_names, target_names=target_names
-    )
+    counts = document_counts(tokens, concept_names=concept_names, target_names=target_names)
     write_parquet(counts, counts_out)
     log.info("%d rows", len(counts))

@@ -32,8 +32,9 @@ BUNDLED_CORPUS = ROOT / "resources" / "corpus"
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 MANIFEST = "manifest=corpus/documents.tsv"
 FULL_RUN_TIMEOUT = 600
-# Rules with one job per document; every other rule is an aggregate (or rule all).
-PER_DOCUMENT_RULES = {"extract", "clean", "tokenize", "count"}
+# Rules with one job per document (one, from the file to its counts); every other rule is an
+# aggregate (or rule all).
+PER_DOCUMENT_RULES = {"document"}
 
 
 @dataclass

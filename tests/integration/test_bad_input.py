@@ -139,7 +139,7 @@ def test_unreadable_documents_stop_only_their_own_jobs(tmp_path):
     for name, (_, message) in bad.items():
         named = [line for line in lines_with(run.output, name) if message in line]
         assert named, f"no one-line message naming {name} with {message!r}:\n{run.describe()}"
-        log = (tmp_path / "logs" / "extract" / f"{ids[name]}.log").read_text(encoding="utf-8")
+        log = (tmp_path / "logs" / "document" / f"{ids[name]}.log").read_text(encoding="utf-8")
         assert message in log and name in log, log
         assert not (tmp_path / "results" / "text" / f"{ids[name]}.raw.txt").exists()
     results = tmp_path / "results"
@@ -427,8 +427,8 @@ def test_english_and_too_short_documents_are_listed_and_left_out(tmp_path):
     assert set(by_document["doc_id"]) == {"stmeld-1993", "brustad-2007"}
     concepts = pd.read_csv(results / "drift" / "concepts_by_period.tsv", sep="\t")
     assert concepts.loc[concepts["period"] == "folkehelse", "n_docs"].max() == 1
-    tokenize_log = (tmp_path / "logs" / "tokenize" / "short.log").read_text(encoding="utf-8")
-    assert "WARNING" in tokenize_log and "too short to analyse" in tokenize_log
+    document_log = (tmp_path / "logs" / "document" / "short.log").read_text(encoding="utf-8")
+    assert "WARNING" in document_log and "too short to analyse" in document_log
     frequencies_log = (tmp_path / "logs" / "frequencies" / "frequencies.log").read_text("utf-8")
     assert "english, short" in frequencies_log and "left out of period statistics" in (
         frequencies_log

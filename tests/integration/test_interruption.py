@@ -3,12 +3,12 @@
 One working folder goes through what a user may do to a run (all with ``--cores 1``, so exactly
 one job runs at a time and "mid-job" is well defined):
 
-1. Ctrl-C: SIGINT to the whole process group while a ``tokenize`` job is running. Snakemake
+1. Ctrl-C: SIGINT to the whole process group while a ``document`` job is running. Snakemake
    prints "Terminating processes on user request, this might take some time.", then "Error in
-   rule tokenize:" for the stopped job and "WorkflowError: At least one job did not complete
+   rule document:" for the stopped job and "WorkflowError: At least one job did not complete
    successfully.", exits with status 1 and releases its lock.
 2. The same command again, killed with SIGKILL (``kill -9``, a power cut) while another
-   ``tokenize`` job is running. Nothing is cleaned up: the folder stays locked.
+   ``document`` job is running. Nothing is cleaned up: the folder stays locked.
 3. Recovery, as a user would do it: the same command stops with "LockException: Error:
    Directory cannot be locked. ... It can be removed with the --unlock argument.";
    ``snakemake --unlock`` ("Unlocked working directory."); then the same command again, which
@@ -54,7 +54,7 @@ pytestmark = pytest.mark.integration
 
 # per-document outputs checked for being kept (rule -> output), with their benchmark files
 # (written only when a job succeeds) telling which jobs had finished
-PARQUET_OUTPUTS = {"tokenize": "tokens/{doc}.parquet", "count": "counts/{doc}.parquet"}
+PARQUET_OUTPUTS = {"document": ("tokens/{doc}.parquet", "counts/{doc}.parquet")}
 
 JOB_START = re.compile(r"^(?:local)?rule (\w+):$")
 JOB_ID = re.compile(r"^\s+jobid: (\d+)$")
@@ -144,25 +144,25 @@ def started_snakemake(workdir: Path, name: str) -> Iterator[Started]:
                 pass
 
 
-def mid_tokenize(run: Started, *, after: int) -> str | None:
-    """The document of a running ``tokenize`` job once ``after`` of them have finished."""
-    running, finished = run.jobs("tokenize")
+def mid_document(run: Started, *, after: int) -> str | None:
+    """The document of a running ``document`` job once ``after`` of them have finished."""
+    running, finished = run.jobs("document")
     return running[0] if running and len(finished) >= after else None
 
 
 def finished_outputs(workdir: Path) -> list[str]:
     """Per-document parquet files (relative to results/) of jobs that have finished."""
     paths = []
-    for rule, pattern in PARQUET_OUTPUTS.items():
+    for rule, patterns in PARQUET_OUTPUTS.items():
         for benchmark in sorted((workdir / "benchmarks" / rule).glob("*.tsv")):
-            paths.append(pattern.format(doc=benchmark.stem))
+            paths += [pattern.format(doc=benchmark.stem) for pattern in patterns]
     return paths
 
 
-def interrupt_mid_tokenize(
+def interrupt_mid_document(
     workdir: Path, name: str, sig: signal.Signals, *, after: int, attempts: int = 3
 ) -> tuple[str, str, list[str]]:
-    """Start the workflow and send ``sig`` while a ``tokenize`` job runs, once ``after`` of
+    """Start the workflow and send ``sig`` while a ``document`` job runs, once ``after`` of
     them have finished in that run.
 
     A job seen running may still finish in the instant before the signal lands (its
@@ -174,7 +174,7 @@ def interrupt_mid_tokenize(
     outputs = []
     for attempt in range(1, attempts + 1):
         with started_snakemake(workdir, f"{name}-{attempt}") as run:
-            doc = run.wait_until(lambda: mid_tokenize(run, after=after))
+            doc = run.wait_until(lambda: mid_document(run, after=after))
             kept = finished_outputs(workdir)  # before the signal: these jobs had finished
             returncode = run.signal_group(sig)
         outputs.append(run.output)
@@ -182,12 +182,12 @@ def interrupt_mid_tokenize(
         if sig == signal.SIGKILL:
             assert returncode == -signal.SIGKILL
         assert "LockException" not in run.output, run.tail()
-        if not (workdir / "benchmarks" / "tokenize" / f"{doc}.tsv").exists():
+        if not (workdir / "benchmarks" / "document" / f"{doc}.tsv").exists():
             return doc, "\n".join(outputs), kept
         if sig == signal.SIGKILL:
             unlock = run_snakemake(workdir, "--unlock", cores=1, timeout=120)
             assert unlock.returncode == 0, unlock.describe()
-    pytest.fail(f"in {attempts} attempts every tokenize job finished before the {sig.name}")
+    pytest.fail(f"in {attempts} attempts every document job finished before the {sig.name}")
 
 
 def test_killed_runs_complete_on_rerun_with_identical_results(tmp_path, bundled_run):
@@ -195,8 +195,8 @@ def test_killed_runs_complete_on_rerun_with_identical_results(tmp_path, bundled_
     copy_bundled_corpus(workdir)
     results = workdir / "results"
 
-    # 1. Ctrl-C while a tokenize job runs
-    doc_int, _, kept = interrupt_mid_tokenize(workdir, "sigint", signal.SIGINT, after=1)
+    # 1. Ctrl-C while a document job runs
+    doc_int, _, kept = interrupt_mid_document(workdir, "sigint", signal.SIGINT, after=1)
     assert any(p.startswith("tokens/") for p in kept), kept
     for rel in kept:
         assert len(pd.read_parquet(results / rel).columns) > 0, rel
@@ -204,7 +204,7 @@ def test_killed_runs_complete_on_rerun_with_identical_results(tmp_path, bundled_
     assert sorted(kept_states) == sorted(kept)
 
     # 2. the same command again (no lock left after Ctrl-C), killed hard mid-job
-    doc_kill, rerun_after_sigint, _ = interrupt_mid_tokenize(
+    doc_kill, rerun_after_sigint, _ = interrupt_mid_document(
         workdir, "sigkill", signal.SIGKILL, after=3
     )
 

@@ -1,8 +1,9 @@
 """The benchmark harness (benchmarks/run.py): its --quick mode runs, and its log parsers.
 
-``--quick`` runs the preprocessing comparison on a small text and the workflow (without its
-topic stage) on a 0.2 M-token synthetic corpus (a minute or two on two cores), writing its
-results to a temporary file. Deselect it with ``-m "not benchmark"``.
+``--quick`` runs the preprocessing comparison on a small text, the document jobs on a
+40k-token text and a 20-page PDF, and the workflow (without its topic stage) on a 0.2 M-token
+synthetic corpus (a few minutes on two cores), writing its results to a temporary file.
+Deselect it with ``-m "not benchmark"``.
 """
 
 from __future__ import annotations
@@ -92,8 +93,18 @@ def test_targets_pass_fail_and_missing(bench):
             "routes": {"ordskifte": {"tokens_per_second": 2e6}},
             "ratios": {"ordskifte_vs_spacy": 3.0, "ordskifte_vs_regex": None},
         },
+        "documents": {
+            "figures": {
+                "ordskifte": {
+                    "text_tokens_per_second": 1e6,
+                    "text_vs_spacy": 2.5,
+                    "pdf_vs_pypdf": None,
+                }
+            }
+        },
         "end_to_end": [
-            {"name": "4M", "returncode": 0, "seconds": 200.0, "peak_rss_bytes": 1e9},
+            {"name": "1M", "returncode": 1, "seconds": 50.0, "peak_rss_bytes": 1e9},
+            {"name": "4M", "returncode": 0, "seconds": 170.0, "peak_rss_bytes": 1e9},
             {"name": "10M", "returncode": 0, "seconds": 600.0, "peak_rss_bytes": 2e9},
         ],
         "rerun": {
@@ -107,8 +118,12 @@ def test_targets_pass_fail_and_missing(bench):
     rows = {row["name"]: row["pass"] for row in bench.targets(results)}
     assert rows == {
         "preprocessing tokens/s (one core)": True,
-        "preprocessing vs spaCy route": False,
+        "preprocessing vs spaCy route": True,
         "preprocessing vs regex limit": None,
+        "text document, all its jobs, tokens/s": False,
+        "text document jobs vs spaCy route": True,
+        "PDF, all its jobs, vs pypdf extract_text": None,
+        "1M end to end wall time": None,
         "4M end to end wall time": True,
         "4M end to end peak RSS": True,
         "10M time / 4M time": False,
@@ -160,7 +175,7 @@ def test_quick_benchmark_writes_every_result(bench, tmp_path):
         assert entry.get("tokens_per_second", 0) > 0 or "skipped" in entry, (route, entry)
     assert pre["routes"]["ordskifte"]["route_word_tokens"] == 40_000
     stages = set(pre["routes"]["ordskifte"]["stages_seconds"])
-    assert stages == {"extract", "clean", "tokenize", "count"}
+    assert stages == {"document"}
     assert set(pre["ratios"]) == {"ordskifte_vs_spacy", "ordskifte_vs_regex"}
     assert pre["ratios"]["ordskifte_vs_regex"] > 0
 
@@ -171,13 +186,24 @@ def test_quick_benchmark_writes_every_result(bench, tmp_path):
     assert 200_000 <= run["corpus"]["tokens_counted_by_pipeline"] < 202_000
     assert run["seconds"] > 0 and run["peak_rss_bytes"] > 50e6
     assert run["seconds_per_million_tokens"] == pytest.approx(run["seconds"] / 0.2, rel=1e-3)
-    assert run["job_stats"]["tokenize"] == run["corpus"]["documents"]
+    assert run["job_stats"]["document"] == run["corpus"]["documents"]
     assert run["jobs_run"] == sum(run["job_stats"].values())
-    assert run["rules"]["stages"]["tokenize"]["jobs"] == run["corpus"]["documents"]
+    assert run["rules"]["stages"]["document"]["jobs"] == run["corpus"]["documents"]
+
+    documents = results["documents"]
+    assert documents["text_tokens"] == 40_000 and documents["pdf_pages"] == 20
+    for doc in ("text", "pdf", "pdf-text"):
+        assert documents["runs"]["ordskifte"][doc]["best_seconds"] > 0, doc
+    figures = documents["figures"]["ordskifte"]
+    assert figures["text_tokens_per_second"] > 0 and figures["pdf_pages_per_second"] > 0
+    # the PDF's text layer gives the words of its text version
+    words = documents["pdf_words_vs_text"]
+    assert words["pdf_words"] == words["pdf-text_words"] > 5_000
+    assert words["only_in_pdf"] == words["only_in_pdf-text"] == 0
 
     assert "skipped" in results["rerun"] and "skipped" in results["bundled"]
     names = [row["name"] for row in results["targets"]]
-    assert len(names) == 9 and len(set(names)) == 9
+    assert len(names) == 13 and len(set(names)) == 13
     for row in results["targets"]:
         assert set(row) == {"name", "value", "op", "target", "unit", "pass"}
     first = results["targets"][0]

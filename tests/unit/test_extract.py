@@ -328,7 +328,9 @@ def test_pdf_pages_joined_by_form_feed(tmp_path: Path) -> None:
         "line_endings": {"crlf": 0, "cr": 0, "lf": 2},
         "empty_pages": [],
         "warnings": [],
+        "extractor": result.record["extractor"],
     }
+    assert result.record["extractor"].startswith("pypdfium2 ")
 
 
 def test_pdf_suffix_is_case_insensitive(tmp_path: Path) -> None:
@@ -398,15 +400,50 @@ def test_pdf_with_empty_user_password_is_read(tmp_path: Path) -> None:
     assert result.record["warnings"] == ["encrypted with an empty user password: decrypted"]
 
 
+def pdfium_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make PDFium fail to open any file, as it does a damaged one: pypdf reads it instead."""
+    import pypdfium2
+
+    def fail(*args, **kwargs):
+        raise pypdfium2.PdfiumError("Failed to load document (PDFium: Data format error).")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", fail)
+
+
+def test_pdf_pdfium_cannot_open_is_read_by_pypdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdfium_cannot_open(monkeypatch)
+    result = extract_pdf(write(tmp_path, "skadet.pdf", TWO_PAGES))
+    assert result.text == "\n".join(PAGE_1) + "\f" + "\n".join(PAGE_2)
+    assert result.record["extractor"].startswith("pypdf ")
+
+
+def test_pdf_line_end_hyphens_and_breaks_as_pypdf_gives_them(tmp_path: Path) -> None:
+    """PDFium takes the hyphen and break out of "selvhjelps-" + "saken" (U+FFFE) and ends
+    lines with CRLF; the text is put back as pypdf gives it, for the cleaner to join."""
+    import pypdf
+
+    lines = ["politisering av selvhjelps-", "saken og IT-", "løsninger i 1992,"]
+    path = write(tmp_path, "delt.pdf", minimal_pdf([lines]))
+    result = extract_pdf(path)
+    assert result.text == "\n".join(lines)
+    assert result.record["line_endings"] == {"crlf": 0, "cr": 0, "lf": 2}
+    assert result.text == pypdf.PdfReader(path).pages[0].extract_text()
+
+
 def test_pdf_needing_cryptography_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """PDFium decrypts AES itself; pypdf, reading what PDFium cannot open, needs
+    cryptography for it."""
     import pypdf
     from pypdf.errors import DependencyError
 
     def decrypt(self, password):
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")
 
+    pdfium_cannot_open(monkeypatch)
     monkeypatch.setattr(pypdf.PdfReader, "decrypt", decrypt)
     data = rewrite_pdf(TWO_PAGES, lambda writer: writer.encrypt("", "eier", algorithm="RC4-128"))
     with pytest.raises(
@@ -433,28 +470,40 @@ def test_unreadable_pdfs(tmp_path: Path, name: str, data: bytes, message: str) -
     assert str(info.value).startswith(str(path))
 
 
-def test_failing_page_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pypdf import PageObject
+@pytest.mark.parametrize("engine", ["pdfium", "pypdf"])
+def test_failing_page_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    if engine == "pdfium":
+        from pypdfium2 import PdfTextPage as Page
 
-    original = PageObject.extract_text
+        method = "get_text_range"
+    else:
+        from pypdf import PageObject as Page
+
+        method = "extract_text"
+        pdfium_cannot_open(monkeypatch)
+    original = getattr(Page, method)
 
     def extract_text(self, *args, **kwargs):
-        if "ÆRE" in original(self):
+        text = original(self, *args, **kwargs)
+        if "ÆRE" in text:
             raise KeyError("/Font")
-        return original(self, *args, **kwargs)
+        return text
 
-    monkeypatch.setattr(PageObject, "extract_text", extract_text)
+    monkeypatch.setattr(Page, method, extract_text)
     result = extract_pdf(write(tmp_path, "feil.pdf", TWO_PAGES))
     assert result.text == "\n".join(PAGE_1) + "\f"
     assert result.record["empty_pages"] == [2]
     assert result.record["warnings"][0] == "page 2: text extraction failed (KeyError: '/Font')"
 
-    monkeypatch.setattr(PageObject, "extract_text", lambda self: 1 / 0)
+    monkeypatch.setattr(Page, method, lambda self, *args, **kwargs: 1 / 0)
     with pytest.raises(ExtractionError, match=r"feil.pdf is not a readable PDF \(ZeroDivision"):
         extract_pdf(tmp_path / "feil.pdf")
 
 
-def test_pypdf_warnings_reach_the_record(tmp_path: Path) -> None:
+def test_pypdf_warnings_reach_the_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdfium_cannot_open(monkeypatch)
     data = re.sub(rb"startxref\n\d+", b"startxref\n5", TWO_PAGES)
     result = extract_pdf(write(tmp_path, "skjev.pdf", data))
     assert result.text == "\n".join(PAGE_1) + "\f" + "\n".join(PAGE_2)
@@ -468,7 +517,7 @@ def test_pypdf_warnings_reach_the_record(tmp_path: Path) -> None:
 def test_heavy_imports_are_lazy() -> None:
     code = (
         "import sys, ordskifte.ingest.extract; "
-        "print(sorted({'pypdf', 'charset_normalizer'} & set(sys.modules)))"
+        "print(sorted({'pypdf', 'pypdfium2', 'charset_normalizer'} & set(sys.modules)))"
     )
     root = Path(extract.__file__).parents[1]
     out = subprocess.run(

@@ -1,7 +1,7 @@
 # Ingest: check the manifest into the documents table (the period of each document and where it
-# came from), record the effective config and the provenance card, download `url` rows, and
-# extract each document's text (any encoding, a PDF's text layer, a web page's main text, a
-# .docx or .odt) to UTF-8.
+# came from), record the effective config and the provenance card, and download `url` rows.
+# Each document's text is extracted (any encoding, a PDF's text layer, a web page's main text,
+# a .docx or .odt) to UTF-8 by its `document` job (text.smk), which goes on to its counts.
 
 
 rule documents:
@@ -97,26 +97,6 @@ rule fetch:
         timeout=config["fetch"]["timeout"],
     script:
         "../scripts/fetch.py"
-
-
-rule extract:
-    input:
-        get_source,
-    output:
-        raw="results/text/{doc}.raw.txt",
-        record="results/text/{doc}.extract.json",
-    log:
-        "logs/extract/{doc}.log",
-    benchmark:
-        "benchmarks/extract/{doc}.tsv"
-    conda:
-        "../../envs/preprocess.yaml"
-    threads: 1
-    resources:
-        mem_mb=get_document_mem_mb,
-        runtime=get_document_runtime,
-    script:
-        "../scripts/extract.py"
 
 
 # Download manifest rows that have a url and no file yet. A local rule: cluster compute nodes

@@ -1,9 +1,10 @@
-# Text of each document: clean PDF artefacts and identify paragraph languages, then
-# tokenize, normalise (lemma/stem), flag stopwords and tag concept matches, then count.
-# (lexicon: simplemma's word tables, unpacked once for every tokenize job.)
+# Text of each document, one job per document (rule document): extract it, clean PDF
+# artefacts and identify paragraph languages, tokenize, normalise (lemma/stem), flag stopwords
+# and tag concept matches, then count. (lexicon: simplemma's word tables, unpacked once for
+# every document job.)
 
 
-# simplemma's word tables, unpacked once for all tokenize jobs (ordskifte/text/lexicon.py);
+# simplemma's word tables, unpacked once for all document jobs (ordskifte/text/lexicon.py);
 # the simplemma version is a parameter, so upgrading it redoes them and the tokens.
 rule lexicon:
     output:
@@ -24,18 +25,29 @@ rule lexicon:
         "../scripts/lexicon.py"
 
 
-rule clean:
+# One job per document, from its file to its counts: extract (ordskifte/ingest/extract.py),
+# clean PDF artefacts and identify paragraph languages, tokenize, normalise, flag stopwords,
+# tag concept matches, count. One Python process instead of four, the text handed on in
+# memory; every intermediate file is still written (results/text, results/tokens) for the
+# stages and users that read them, byte for byte as separate steps would write them.
+rule document:
     input:
-        raw="results/text/{doc}.raw.txt",
-        record="results/text/{doc}.extract.json",
+        source=get_source,
+        stopwords=list(config["stopwords"].values()),
+        lexicons=expand("results/lexicon/simplemma_{lang}.tsv", lang=LEXICON_LANGUAGES),
     output:
+        raw="results/text/{doc}.raw.txt",
+        extract_record="results/text/{doc}.extract.json",
         text="results/text/{doc}.txt",
         footnotes="results/text/{doc}.footnotes.tsv",
-        record="results/text/{doc}.clean.json",
+        clean_record="results/text/{doc}.clean.json",
+        tokens="results/tokens/{doc}.parquet",
+        tokens_record="results/tokens/{doc}.json",
+        counts="results/counts/{doc}.parquet",
     log:
-        "logs/clean/{doc}.log",
+        "logs/document/{doc}.log",
     benchmark:
-        "benchmarks/clean/{doc}.tsv"
+        "benchmarks/document/{doc}.tsv"
     conda:
         "../../envs/preprocess.yaml"
     threads: 1
@@ -45,30 +57,6 @@ rule clean:
     params:
         default_language=get_default_language,
         languages=config["languages"],
-    script:
-        "../scripts/clean.py"
-
-
-rule tokenize:
-    input:
-        text="results/text/{doc}.txt",
-        record="results/text/{doc}.clean.json",
-        stopwords=list(config["stopwords"].values()),
-        lexicons=expand("results/lexicon/simplemma_{lang}.tsv", lang=LEXICON_LANGUAGES),
-    output:
-        tokens="results/tokens/{doc}.parquet",
-        record="results/tokens/{doc}.json",
-    log:
-        "logs/tokenize/{doc}.log",
-    benchmark:
-        "benchmarks/tokenize/{doc}.tsv"
-    conda:
-        "../../envs/preprocess.yaml"
-    threads: 1
-    resources:
-        mem_mb=get_document_mem_mb,
-        runtime=get_document_runtime,
-    params:
         normalise=config["normalise"],
         variants=config["variants"],
         stopwords=config["stopwords"],
@@ -79,26 +67,4 @@ rule tokenize:
         targets=config["targets"],
         lexicon_languages=LEXICON_LANGUAGES,
     script:
-        "../scripts/tokenize_doc.py"
-
-
-rule count:
-    input:
-        "results/tokens/{doc}.parquet",
-    output:
-        "results/counts/{doc}.parquet",
-    log:
-        "logs/count/{doc}.log",
-    benchmark:
-        "benchmarks/count/{doc}.tsv"
-    conda:
-        "../../envs/preprocess.yaml"
-    threads: 1
-    resources:
-        mem_mb=get_document_mem_mb,
-        runtime=get_document_runtime,
-    params:
-        concepts=sorted(config["concepts"]),
-        targets=sorted(config["targets"]),
-    script:
-        "../scripts/count.py"
+        "../scripts/document.py"
