@@ -339,7 +339,8 @@ def fit_model(
             # with gamma given it draws nothing from the model's random state.
             bound = lda.bound(train, gamma=gamma[:, np.newaxis, :])
             scores.append(float(bound) / n_tokens)
-        chosen = int(np.argmax(scores))
+        # a start whose bound is not finite (NaN from a numerical failure) is never kept
+        chosen = int(np.argmax([s if math.isfinite(s) else -math.inf for s in scores]))
         lda, gamma = fits[chosen]
         topic_term = _normalise_rows(lda.get_topics())
         doc_topic = np.zeros((n_docs, k))
@@ -540,11 +541,12 @@ def k_cap(
 
 
 def best_fit(models: Sequence[TopicModel]) -> TopicModel:
-    """The fit with the highest evidence lower bound per token (LDA; ties and NMF: the first)."""
+    """The fit with the highest evidence lower bound per token (LDA; ties, NMF and fits whose
+    bound is not finite: the first)."""
     if not models:
         raise ValueError("best_fit needs at least one model")
     bounds = [m.params.get("bound_per_token", -math.inf) for m in models]
-    return models[int(np.argmax(bounds))]
+    return models[int(np.argmax([b if math.isfinite(b) else -math.inf for b in bounds]))]
 
 
 def _choose_k(table: pd.DataFrame, criterion: str, tolerance: float) -> int:
