@@ -652,9 +652,10 @@ def test_topic_models_per_period_global_and_alignment(bundled_run):
         chosen = selection[selection["chosen"] == "True"].iloc[0]
         assert "too large" in chosen["note"] and "using k=1" in chosen["note"], chosen["note"]
         assert chosen["k_cap"] == "1" and "5 segments at 5 per topic" in chosen["k_cap_reason"]
-    # folkehelse (18 segments) is capped at k=3: no flat topic fitted to fill a large k
+    # folkehelse (10 segments) is capped at k=2: no flat topic fitted to fill a large k
     selection = read_tsv(topics / "folkehelse" / "model_selection.tsv", dtype=str)
-    assert set(selection["k_cap"]) == {"3"} and selection["k"].tolist() == ["3"]
+    assert set(selection["k_cap"]) == {"2"} and selection["k"].tolist() == ["2"]
+    assert set(selection["k_cap_reason"]) == {"10 segments at 5 per topic"}
     for model in [*periods, "global"]:
         terms = read_tsv(topics / model / "topic_terms.tsv", dtype=str, keep_default_na=False)
         flagged = terms[terms["degenerate"] == "True"]
