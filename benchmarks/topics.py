@@ -187,6 +187,7 @@ def summarise(rows: Sequence[dict]) -> pd.DataFrame:
 
     by_shape = table.groupby(["shape", "method"], sort=False).apply(one, include_groups=False)
     total = table.groupby("method", sort=False).apply(one, include_groups=False)
+    total["chosen_k"] = "–"  # every model's k is in its shape's row
     total.index = pd.MultiIndex.from_tuples([("ALL", m) for m in total.index])
     return pd.concat([by_shape, total]).reset_index(names=["shape", "method"])
 
