@@ -68,7 +68,10 @@ from ordskifte.topics.alignment import (
 )
 
 __all__ = [
+    "BOUND_LABEL",
     "COHERENCE_LABEL",
+    "DEGENERATE_MARK",
+    "K_MEASURES",
     "NO_DATA",
     "PREVALENCE_LABEL",
     "SIMILARITY_LABEL",
@@ -86,6 +89,13 @@ WEIGHT_LABEL = "Term probability in topic, P(term | topic)"
 SIMILARITY_LABEL = "similarity = 1 − Jensen–Shannon distance"
 
 COHERENCE_COLUMNS = ("period", "k", "u_mass", "chosen")
+BOUND_LABEL = "Evidence lower bound per token (nats; higher = better)"
+#: Title and y label of :func:`coherence_by_k` per measure.
+K_MEASURES = {
+    "u_mass": ("Topic coherence by number of topics (UMass)", COHERENCE_LABEL),
+    "bound": ("Choice of k: evidence lower bound by number of topics", BOUND_LABEL),
+}
+DEGENERATE_MARK = "∅"
 TOPIC_TERM_COLUMNS = ("topic", "rank", "term", "weight")
 PREVALENCE_COLUMNS = ("topic", "period", "mean", "ci_low", "ci_high")
 
@@ -118,25 +128,31 @@ def coherence_by_k(
     *,
     period_order: Sequence[str],
     labels: Mapping[str, str],
+    measure: str = "u_mass",
 ) -> Figure:
-    """UMass coherence of each candidate number of topics, one line per period.
+    """UMass coherence (or another ``measure``) of each candidate number of topics, one line
+    per period.
 
     Parameters
     ----------
     table : DataFrame
-        Columns ``period, k, u_mass, chosen``: one row per (period, k) tried; ``chosen`` is
-        True for the k used (at most one per period; bools or ``"True"``/``"False"``).
+        Columns ``period, k, chosen`` and the ``measure``: one row per (period, k) tried;
+        ``chosen`` is True for the k used (at most one per period; bools or
+        ``"True"``/``"False"``).
     period_order : sequence of str
         Period ids in time order: line colours and legend order. A model over all periods can
         be added as an extra "period" at the end (e.g. ``"global"``), so that the periods keep
         their colours.
     labels : mapping of str to str
         Period id -> human label for the legend.
+    measure : {"u_mass", "bound"}, default "u_mass"
+        The column drawn: u_mass coherence, or the evidence lower bound per token that
+        chooses k (:data:`K_MEASURES` gives the title and axis label).
 
     Returns
     -------
     Figure
-        One axes: x = number of topics k (integer ticks), y = UMass coherence, a line with
+        One axes: x = number of topics k (integer ticks), y = the measure, a line with
         markers per period in its colour (and its own marker shape), the chosen k ringed and
         annotated ``k = …``. Empty ``table`` gives a "no data" figure.
 
@@ -146,17 +162,19 @@ def coherence_by_k(
         If a column is missing, a period is not in ``period_order``, a (period, k) occurs
         twice, a period has more than one chosen k, or ``chosen`` is not boolean.
     """
-    title = "Topic coherence by number of topics (UMass)"
+    if measure not in K_MEASURES:
+        raise ValueError(f"measure must be one of {sorted(K_MEASURES)}, got {measure!r}")
+    title, ylabel = K_MEASURES[measure]
     xlabel = "Number of topics k"
     period_order = check_order(period_order, name="period_order")
     if is_empty(table):
-        return empty_figure(title, xlabel=xlabel, ylabel=COHERENCE_LABEL)
-    require_columns(table, COHERENCE_COLUMNS, what="coherence table")
+        return empty_figure(title, xlabel=xlabel, ylabel=ylabel)
+    require_columns(table, ("period", "k", measure, "chosen"), what="coherence table")
     check_known(table["period"], period_order, column="period", name="period_order")
     data = table.assign(
         period=table["period"].astype(str),
         k=as_floats(table["k"]),
-        u_mass=as_floats(table["u_mass"]),
+        u_mass=as_floats(table[measure]),
         chosen=as_bool(table["chosen"], what="coherence table: column 'chosen'").to_numpy(),
     )
     check_unique(data, ["period", "k"], what="coherence table")
@@ -232,7 +250,7 @@ def coherence_by_k(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(y=0.15)
     ax.set_xlabel(xlabel)
-    ax.set_ylabel(COHERENCE_LABEL)
+    ax.set_ylabel(ylabel)
     ax.yaxis.grid(True, color="0.9", zorder=0)
     ax.set_axisbelow(True)
     style_axes(ax)
@@ -251,6 +269,7 @@ def topic_term_heatmap(
     n: int = 10,
     title: str,
     unstable: Collection[int] = (),
+    degenerate: Collection[int] = (),
 ) -> Figure:
     """Heatmap of term probabilities: the union of each topic's top ``n`` terms × the topics.
 
@@ -267,6 +286,9 @@ def topic_term_heatmap(
         Figure title (e.g. which model: a period or the global model).
     unstable : collection of int, optional
         Topics to mark with :data:`UNSTABLE_MARK`; a note under the axes explains the mark.
+    degenerate : collection of int, optional
+        Degenerate topics (flat, or leading no segment), marked with
+        :data:`DEGENERATE_MARK`; a note explains the mark.
 
     Returns
     -------
@@ -301,6 +323,10 @@ def topic_term_heatmap(
     unknown = sorted(unstable - set(topics))
     if unknown:
         raise ValueError(f"unstable topic(s) {unknown} are not in the topic terms {topics}")
+    degenerate = {int(t) for t in degenerate}
+    unknown = sorted(degenerate - set(topics))
+    if unknown:
+        raise ValueError(f"degenerate topic(s) {unknown} are not in the topic terms {topics}")
 
     top = (
         data.sort_values(
@@ -333,6 +359,10 @@ def topic_term_heatmap(
         if t in labels
         else f"{t}{UNSTABLE_MARK if t in unstable else ''}"
         for t in topics
+    ]
+    column_names = [
+        f"{DEGENERATE_MARK} {name}" if t in degenerate else name
+        for t, name in zip(topics, column_names, strict=True)
     ]
 
     n_terms = len(matrix)
@@ -372,6 +402,8 @@ def topic_term_heatmap(
         notes.append("grey: term not listed for that topic")
     if unstable:
         notes.append(f"{UNSTABLE_MARK} unstable: recurs poorly when refitted with other seeds")
+    if degenerate:
+        notes.append(f"{DEGENERATE_MARK} degenerate: flat, or the main topic of no segment")
     ax.set_xlabel("\n".join(notes))
     ax.set_ylabel("Term")
     ax.tick_params(length=0)
@@ -742,28 +774,38 @@ def topic_lineages(
 # ------------------------------------------------------------------ figure steps
 # Functions of file paths that the figure rules' scripts call: read the tables, draw, save.
 # ------------------------------------------------------------------ figures
-def coherence_figure(tables: Sequence[str], *, periods: Sequence[Mapping], png: str, svg: str):
-
+def coherence_figure(
+    tables: Sequence[str],
+    *,
+    periods: Sequence[Mapping],
+    png: str,
+    svg: str,
+    measure: str = "u_mass",
+):
     order, labels = period_labels(periods)
     frames = [read_tsv(p) for p in tables]
     df = pd.concat([f for f in frames if len(f)], ignore_index=True) if frames else pd.DataFrame()
-    if len(df):
+    if len(df) and measure in df.columns:
         df = df.rename(columns={"model": "period"})
         df["period"] = df["period"].astype(str)
-        df = df[df["u_mass"].notna() & (df["u_mass"].astype(str) != "")]
-        df = df[["period", "k", "u_mass", "chosen"]]
+        df = df[df[measure].notna() & (df[measure].astype(str) != "")]
+        df = df[["period", "k", measure, "chosen"]]
+    elif len(df):
+        df = pd.DataFrame()
     labels = {**labels, "global": "Global model (all periods)"}
-    fig = coherence_by_k(df, period_order=[*order, "global"], labels=labels)
+    fig = coherence_by_k(df, period_order=[*order, "global"], labels=labels, measure=measure)
     save_figure(fig, png, svg)
 
 
 def topic_terms_figure(topic_terms: str, *, title: str, n: int, png: str, svg: str):
     df = read_tsv(topic_terms)
-    unstable = set()
+    unstable, degenerate = set(), set()
     if len(df):
         df["term"] = df["term"].astype(str)
         unstable = set(df.loc[df["unstable"].astype(str) == "True", "topic"])
-    fig = topic_term_heatmap(df, n=n, title=title, unstable=unstable)
+        if "degenerate" in df.columns:
+            degenerate = set(df.loc[df["degenerate"].astype(str) == "True", "topic"])
+    fig = topic_term_heatmap(df, n=n, title=title, unstable=unstable, degenerate=degenerate)
     save_figure(fig, png, svg)
 
 
@@ -827,11 +869,17 @@ def model_figures(
     n: int,
     coherence_out: tuple[str, str],
     topic_terms_out: Sequence[tuple[str, str]],
+    k_choice_out: tuple[str, str] | None = None,
 ) -> None:
     """The figures of the fitted models in one process (seaborn is imported once): coherence
-    by k of every model, and each model's topic-term heatmap (tables, titles and
-    ``(png, svg)`` pairs in the same order)."""
+    by k of every model, the evidence lower bound by k that chooses k (``k_choice_out``), and
+    each model's topic-term heatmap (tables, titles and ``(png, svg)`` pairs in the same
+    order)."""
     coherence_figure(selections, periods=periods, png=coherence_out[0], svg=coherence_out[1])
+    if k_choice_out is not None:
+        coherence_figure(
+            selections, periods=periods, png=k_choice_out[0], svg=k_choice_out[1], measure="bound"
+        )
     for table, title, (png, svg) in zip(topic_terms, titles, topic_terms_out, strict=True):
         topic_terms_figure(table, title=title, n=n, png=png, svg=svg)
 

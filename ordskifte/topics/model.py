@@ -35,7 +35,8 @@ from ordskifte.stats import bootstrap_rate_ci, group_seed
 Engine = Literal["lda", "nmf"]
 ENGINES = ("lda", "nmf")
 COHERENCE_MEASURES = ("u_mass", "c_v", "c_npmi")
-SELECT_K_COLUMNS = ("k", "u_mass", "chosen")
+SELECT_K_COLUMNS = ("k", "bound", "u_mass", "fits", "chosen")
+K_CRITERIA = ("bound", "u_mass")
 STABILITY_COLUMNS = ("topic", "stability", "unstable")
 TOPIC_TERMS_COLUMNS = ("topic", "rank", "term", "weight", "exclusivity", "frex")
 REPRESENTATIVE_COLUMNS = (
@@ -333,19 +334,21 @@ def fit_model(
             # before anything else, whatever the number of restarts
             gamma, _ = lda.inference(train)
             fits.append((lda, gamma))
-            if len(starts) > 1:
-                # evidence lower bound per term token (as gensim's log_perplexity); higher is
-                # better. bound() wants each document's gamma as a 1 x k row, as inference gives.
-                bound = lda.bound(train, gamma=gamma[:, np.newaxis, :])
-                scores.append(float(bound) / n_tokens)
-        chosen = int(np.argmax(scores)) if scores else 0
+            # evidence lower bound per term token (as gensim's log_perplexity); higher is
+            # better. bound() wants each document's gamma as a 1 x k row, as inference gives;
+            # with gamma given it draws nothing from the model's random state.
+            bound = lda.bound(train, gamma=gamma[:, np.newaxis, :])
+            scores.append(float(bound) / n_tokens)
+        # a start whose bound is not finite (NaN from a numerical failure) is never kept
+        chosen = int(np.argmax([s if math.isfinite(s) else -math.inf for s in scores]))
         lda, gamma = fits[chosen]
         topic_term = _normalise_rows(lda.get_topics())
         doc_topic = np.zeros((n_docs, k))
         doc_topic[nonempty] = np.asarray(gamma, dtype=np.float64)
         params["restarts"] = restarts
-        if scores:
-            params.update(start_seeds=starts, bound_per_token=scores, chosen_start=chosen)
+        params["bound_per_token"] = scores[chosen]
+        if len(starts) > 1:
+            params.update(start_seeds=starts, bound_per_tokens=scores, chosen_start=chosen)
     else:
         max_iter = _int_option(max_iter, "max_iter", minimum=1)
         if k > min(n_docs, len(vocab)):
@@ -512,17 +515,48 @@ def coherence(
     return (math.fsum(finite) / len(finite) if finite else math.nan), per_topic
 
 
-def _supported_k(
+def k_cap(
     docs: Sequence[Sequence[str]], vocabulary: Sequence[str], *, min_segments_per_topic: int = 1
-) -> tuple[int, int, int]:
-    """(largest supported k, segments with vocabulary terms, vocabulary size)."""
+) -> tuple[int, int, int, str]:
+    """The largest k the data support, and why.
+
+    Returns ``(cap, n_segments, n_terms, reason)``: with *n* the segments that contain a
+    vocabulary term and *V* the vocabulary size, ``cap = max(1, min(n - 1,
+    n // min_segments_per_topic, V))`` (1 when *n* < 2); ``reason`` names the bound that
+    binds, e.g. ``"18 segments at 5 per topic"``.
+    """
+    per_topic = _int_option(min_segments_per_topic, "min_segments_per_topic", minimum=1)
     vocab = set(vocabulary)
     n_segments = sum(1 for doc in docs if any(t in vocab for t in doc))
     n_terms = len(vocab)
     if n_segments < 2:
-        return 1, n_segments, n_terms
-    k_max = min(n_segments - 1, n_segments // min_segments_per_topic, n_terms)
-    return max(1, k_max), n_segments, n_terms
+        return 1, n_segments, n_terms, f"{n_segments} segment(s) with vocabulary terms"
+    bounds = [
+        (n_segments // per_topic, f"{n_segments} segments at {per_topic} per topic"),
+        (n_segments - 1, f"{n_segments} segments (fewer topics than segments)"),
+        (n_terms, f"{n_terms} vocabulary terms"),
+    ]
+    cap, reason = min(bounds, key=lambda b: b[0])  # the first of equal bounds
+    return max(1, cap), n_segments, n_terms, reason
+
+
+def best_fit(models: Sequence[TopicModel]) -> TopicModel:
+    """The fit with the highest evidence lower bound per token (LDA; ties, NMF and fits whose
+    bound is not finite: the first)."""
+    if not models:
+        raise ValueError("best_fit needs at least one model")
+    bounds = [m.params.get("bound_per_token", -math.inf) for m in models]
+    return models[int(np.argmax([b if math.isfinite(b) else -math.inf for b in bounds]))]
+
+
+def _choose_k(table: pd.DataFrame, criterion: str, tolerance: float) -> int:
+    if criterion == "bound" and table["bound"].notna().any():
+        best = table["bound"].max()
+        return int(table.loc[table["bound"] >= best - tolerance, "k"].min())
+    ranked = table.assign(_key=table["u_mass"].fillna(-np.inf)).sort_values(
+        ["_key", "k"], ascending=[False, True], kind="mergesort"
+    )
+    return int(ranked["k"].iloc[0])
 
 
 def select_k(
@@ -532,27 +566,46 @@ def select_k(
     engine: Engine,
     seed: int,
     vocabulary: Sequence[str],
+    criterion: Literal["bound", "u_mass"] = "bound",
+    seeds: int = 1,
+    tolerance: float = 0.01,
     min_segments_per_topic: int = 1,
-    fitted: dict[int, TopicModel] | None = None,
+    fitted: dict[int, list[TopicModel]] | None = None,
     **fit_kwargs,
 ) -> tuple[int, pd.DataFrame, list[str]]:
-    """Choose the number of topics from ``grid`` by u_mass coherence, never failing on small data.
+    r"""Choose the number of topics from ``grid``, never failing on small data.
 
-    Each supported k is fitted with :func:`fit_model` (same ``seed`` and ``fit_kwargs``) and
-    scored by the mean u_mass coherence of its topics' top 10 terms (:func:`coherence`;
-    Mimno et al. 2011). The chosen k has the highest u_mass (NaN counts as lowest; ties go to
-    the smaller k).
+    **bound** (the default; LDA) -- the variational evidence lower bound (ELBO) of the model
+    on the segments, per term token, :math:`\mathcal L_k / N`, which approximates the log
+    marginal likelihood :math:`\log p(w \mid k)` (Blei, Ng & Jordan 2003, sec. 5.3; the
+    model evidence with which Griffiths & Steyvers 2004 choose the number of topics). It
+    includes the Kullback-Leibler divergence of each topic's term distribution from its
+    Dirichlet prior, so a topic that the data do not need costs evidence. Each supported k
+    is fitted with ``seed, seed + 1, ..., seed + seeds - 1`` (:func:`fit_model`) and keeps
+    its fit of highest bound: variational LDA often ends in a local optimum that merges two
+    topics and splits another, whose bound is lower (restarts as ``nstart`` in Grün &
+    Hornik 2011). On planted corpora a single fit per k is not enough: the right k's one fit
+    is often such a local optimum, and a larger k wins. The chosen k is the smallest whose
+    bound is within ``tolerance`` nats per token of the highest: beyond the planted number
+    of topics the bound stays nearly flat (extra topics split a topic or stay empty), and
+    the smaller model explains the data as well. The fits of the chosen k are the refits
+    of :func:`topic_stability`.
 
-    The data support ``1 <= k <= min(n - 1, n // min_segments_per_topic, V)``, with *n* the
-    number of segments that contain a vocabulary term and *V* the vocabulary size (a k-topic
-    model of n <= k segments can give each segment its own topic; the default
-    ``min_segments_per_topic=1`` leaves only that bound). Grid values above that are dropped
-    with a warning.
-    If no grid value is supported, the largest supported k is fitted instead (2 when there
-    are 3 segments and at least 2 terms), with a warning; with fewer than 2 segments that is
-    k = 1. If no segment has a vocabulary term (or the vocabulary is empty) nothing can be
-    fitted: the result is k = 1, an empty table and a warning, and :func:`fit_model` would
-    raise -- the caller must skip the model.
+    **u_mass** -- the mean u_mass coherence of the topics' top 10 terms of the ``seed`` fit
+    (:func:`coherence`; Mimno et al. 2011); the highest wins (NaN counts as lowest; ties: the
+    smaller k). This was the only criterion before; it tends to prefer some k whatever the
+    data (measured in ``benchmarks/topics.py``). NMF has no likelihood: with ``engine="nmf"``
+    the choice is by u_mass.
+
+    Both columns are computed for every k either way.
+
+    The data support ``1 <= k <=`` :func:`k_cap` (segments with a vocabulary term, at least
+    ``min_segments_per_topic`` per topic, at most one topic per segment, and the vocabulary
+    size). Grid values above that are dropped with a note. If no grid value is supported,
+    the cap itself is fitted instead, with a note; with fewer than 2 segments that is k = 1.
+    If no segment has a vocabulary term (or the vocabulary is empty) nothing can be fitted:
+    the result is k = 1, an empty table and a note, and :func:`fit_model` would raise -- the
+    caller must skip the model.
 
     Parameters
     ----------
@@ -560,41 +613,67 @@ def select_k(
         As for :func:`fit_model`.
     grid : sequence of int
         Candidate numbers of topics (each >= 1; duplicates are ignored).
+    criterion : {"bound", "u_mass"}, default "bound"
+    seeds : int, default 1
+        Fits of each k (``seed``, ``seed + 1``, ...) for the bound criterion; u_mass fits
+        each k once, with ``seed``.
+    tolerance : float, default 0.01
+        In nats per token: k within this of the highest bound count as equally good.
     min_segments_per_topic : int, default 1
-        Ask for at least this many segments per topic (e.g. 5), so that a small period does
-        not get about one topic per segment.
+        At least this many segments per topic (e.g. 5), so that a small period does not get
+        about one topic per segment.
     fitted : dict, optional
-        Receives each fitted model by k, so that the caller can reuse the chosen one (it is
-        :func:`topic_stability`'s reference model when that gets the same seed).
+        Receives the models fitted at each k, ``seed`` first, then ``seed + 1``, ...: the
+        caller can reuse them (:func:`best_fit`, and :func:`topic_stability`'s ``refits``).
 
     Returns
     -------
     k : int
     table : DataFrame
-        Columns ``k, u_mass, chosen``, one row per fitted k in increasing order.
-    warnings : list of str
+        Columns ``k, bound, u_mass, fits, chosen``, one row per fitted k in increasing
+        order: the best bound per token over the k's fits (NaN for NMF), the u_mass of the
+        ``seed`` fit, how many seeds were fitted.
+    notes : list of str
         Human-readable notes on dropped or replaced grid values.
 
     Raises
     ------
     ValueError
-        If ``grid`` is empty or holds a value < 1 (a configuration error, not a data one).
+        If ``grid`` is empty or holds a value < 1, or on a bad option (a configuration
+        error, not a data one).
 
     References
     ----------
+    Blei, D. M., Ng, A. Y., & Jordan, M. I. (2003). Latent Dirichlet allocation. *JMLR*, 3,
+    993-1022.
+
+    Griffiths, T. L., & Steyvers, M. (2004). Finding scientific topics. *PNAS*, 101(suppl. 1),
+    5228-5235.
+
+    Grün, B., & Hornik, K. (2011). topicmodels: An R package for fitting topic models.
+    *Journal of Statistical Software*, 40(13), 1-30.
+
     Mimno, D., Wallach, H., Talley, E., Leenders, M., & McCallum, A. (2011). Optimizing
     semantic coherence in topic models. *EMNLP 2011*, 262-272.
     """
     values = sorted({_int_option(k, "grid value", minimum=1) for k in grid})
     if not values:
         raise ValueError("grid must hold at least one k")
-    per_topic = _int_option(min_segments_per_topic, "min_segments_per_topic", minimum=1)
-    k_max, n_segments, n_terms = _supported_k(docs, vocabulary, min_segments_per_topic=per_topic)
+    if criterion not in K_CRITERIA:
+        raise ValueError(f"criterion must be one of {K_CRITERIA}, got {criterion!r}")
+    seeds = _int_option(seeds, "seeds", minimum=1)
+    if not tolerance >= 0:
+        raise ValueError(f"tolerance must be >= 0, got {tolerance!r}")
+    cap, n_segments, n_terms, reason = k_cap(
+        docs, vocabulary, min_segments_per_topic=min_segments_per_topic
+    )
     notes: list[str] = []
     empty = pd.DataFrame(
         {
             "k": pd.Series([], dtype="int64"),
+            "bound": pd.Series([], dtype="float64"),
             "u_mass": pd.Series([], dtype="float64"),
+            "fits": pd.Series([], dtype="int64"),
             "chosen": pd.Series([], dtype="bool"),
         }
     )
@@ -605,38 +684,44 @@ def select_k(
         )
         return 1, empty, notes
 
-    supported = [k for k in values if k <= k_max]
-    dropped = [k for k in values if k > k_max]
-    why = (
-        f"{n_segments} segment(s) with vocabulary terms and {n_terms} term(s)"
-        + (f" at {per_topic} segments per topic" if per_topic > 1 else "")
-        + f" support at most k={k_max}"
-    )
+    supported = [k for k in values if k <= cap]
+    dropped = [k for k in values if k > cap]
+    why = f"{reason} support at most k={cap}"
     if n_segments == 1 and not dropped:
         notes.append(f"only 1 segment with vocabulary terms: a single topic (k=1) is all {why}")
     if dropped and supported:
         notes.append(f"k={', '.join(map(str, dropped))} dropped from the grid: {why}")
     elif dropped:
-        supported = [k_max]
+        supported = [cap]
         notes.append(
-            f"every grid k ({', '.join(map(str, dropped))}) is too large: {why}; using k={k_max}"
+            f"every grid k ({', '.join(map(str, dropped))}) is too large: {why}; using k={cap}"
         )
 
-    scores = []
-    for k in supported:
-        model = fit_model(docs, engine=engine, k=k, seed=seed, vocabulary=vocabulary, **fit_kwargs)
-        scores.append(coherence(model, docs, measure="u_mass")[0])
-        if fitted is not None:
-            fitted[k] = model
-    table = pd.DataFrame({"k": supported, "u_mass": scores}).astype(
-        {"k": "int64", "u_mass": "float64"}
-    )
-    ranked = table.assign(_key=table["u_mass"].fillna(-np.inf)).sort_values(
-        ["_key", "k"], ascending=[False, True], kind="mergesort"
-    )
-    chosen = int(ranked["k"].iloc[0])
+    by_bound = engine == "lda" and criterion == "bound"
+    n_fits = seeds if by_bound else 1
+    models = {
+        k: [
+            fit_model(docs, engine=engine, k=k, seed=seed + i, vocabulary=vocabulary, **fit_kwargs)
+            for i in range(n_fits)
+        ]
+        for k in supported
+    }
+    table = pd.DataFrame(
+        {
+            "k": supported,
+            "bound": [
+                float(best_fit(models[k]).params.get("bound_per_token", math.nan))
+                for k in supported
+            ],
+            "u_mass": [coherence(models[k][0], docs, measure="u_mass")[0] for k in supported],
+            "fits": [len(models[k]) for k in supported],
+        }
+    ).astype({"k": "int64", "bound": "float64", "u_mass": "float64", "fits": "int64"})
+    chosen = _choose_k(table, "bound" if by_bound else "u_mass", tolerance)
     table["chosen"] = table["k"] == chosen
-    return chosen, table.reset_index(drop=True), notes
+    if fitted is not None:
+        fitted.update(models)
+    return chosen, table, notes
 
 
 # --- stability ------------------------------------------------------------------------------
@@ -660,11 +745,13 @@ def topic_stability(
     vocabulary: Sequence[str],
     threshold: float = 0.7,
     reference: TopicModel | None = None,
+    refits: Sequence[TopicModel] = (),
     **fit_kwargs,
 ) -> tuple[TopicModel, pd.DataFrame]:
-    r"""Refit with several seeds and score how well each topic of the first fit recurs.
+    r"""Refit with several seeds and score how well each topic of the reference fit recurs.
 
-    The reference model is fitted with ``seeds[0]``, one more model with each other seed.
+    The reference model is fitted with ``seeds[0]`` (or given), one more model with each
+    other seed of ``seeds``.
     For reference topic *i* with topic-term vector :math:`\phi_i` and a model *m* with
     topics :math:`\phi^{(m)}_j`,
 
@@ -677,8 +764,11 @@ def topic_stability(
     ``threshold``. With a single seed there is nothing to compare: stability is NaN and no
     topic is flagged.
 
-    ``reference``, if given, is the model fitted with ``seeds[0]`` on the same data and
-    options (e.g. by :func:`select_k`): it is used instead of fitting it again.
+    ``reference``, if given, is a model fitted with one of ``seeds`` on the same data and
+    options (e.g. the best of :func:`select_k`'s fits): it is used instead of fitting
+    ``seeds[0]``, and compared with the fits of the other seeds. ``refits`` are models
+    already fitted on the same data and options (e.g. by :func:`select_k`): a seed that has
+    one is not fitted again.
 
     Returns
     -------
@@ -708,15 +798,20 @@ def topic_stability(
         )
     elif reference.k != k:
         raise ValueError(f"the reference model has k={reference.k}, not k={k}")
+    elif reference.seed not in seeds:
+        raise ValueError(f"the reference model's seed {reference.seed} is not in {seeds}")
+    done = {m.seed: m for m in refits if m.k == k}
+
+    def other(s: int) -> TopicModel:
+        if s in done:
+            return done[s]
+        return fit_model(docs, engine=engine, k=k, seed=s, vocabulary=vocabulary, **fit_kwargs)
+
     ref = reference.topic_term.to_numpy()
     best = [
-        _cosine(
-            ref,
-            fit_model(
-                docs, engine=engine, k=k, seed=s, vocabulary=vocabulary, **fit_kwargs
-            ).topic_term.to_numpy(),
-        ).max(axis=1)
-        for s in seeds[1:]
+        _cosine(ref, other(s).topic_term.to_numpy()).max(axis=1)
+        for s in seeds
+        if s != reference.seed
     ]
     stability = np.mean(best, axis=0) if best else np.full(reference.k, np.nan)
     table = pd.DataFrame(
@@ -841,6 +936,53 @@ def topic_labels(
         order = np.lexsort((np.arange(len(terms)), -phi[row], -scores[row]))[:n]
         labels[int(topic)] = " / ".join(terms[i] for i in order)
     return labels
+
+
+QUALITY_COLUMNS = ("topic", "peak", "segments_led", "degenerate")
+DEGENERATE_LABEL = "(degenerate topic)"
+
+
+def topic_quality(model: TopicModel, *, flat_peak: float = 2.0) -> pd.DataFrame:
+    r"""Find degenerate topics: near-uniform term weights, or no segment that they lead.
+
+    With *V* terms and topic-term weights :math:`\phi_{kv}`, a topic's ``peak`` is its top
+    weight relative to the uniform weight, :math:`V \max_v \phi_{kv}` (1 for a flat topic,
+    tens to hundreds for a topic with a few characteristic terms); ``segments_led`` is the
+    number of segments in which the topic has the largest weight (ties: the lower topic id).
+    A topic is ``degenerate`` when its peak is below ``flat_peak`` (its terms are about
+    equally likely: it is close to the uniform "junk" topic of AlSumait et al. 2009 and
+    describes nothing in particular) or when it leads no segment (no segment is mainly about
+    it). An LDA topic that hardly any segment uses keeps weights close to its flat Dirichlet
+    prior; this happens when k is larger than the data support.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``topic, peak, segments_led, degenerate``, one row per topic.
+
+    References
+    ----------
+    AlSumait, L., Barbará, D., Gentle, J., & Domeniconi, C. (2009). Topic significance
+    ranking of LDA generative models. *ECML PKDD 2009*, LNCS 5781, 67-82.
+    """
+    if not flat_peak > 0:
+        raise ValueError(f"flat_peak must be positive, got {flat_peak!r}")
+    phi = model.topic_term.to_numpy(dtype=np.float64)
+    theta = model.doc_topic.to_numpy(dtype=np.float64)
+    k, n_terms = phi.shape
+    peak = phi.max(axis=1) * n_terms if n_terms else np.zeros(k)
+    led = np.zeros(k, dtype="int64")
+    if len(theta):
+        np.add.at(led, theta.argmax(axis=1), 1)
+    return pd.DataFrame(
+        {
+            "topic": np.asarray(model.topic_term.index, dtype="int64"),
+            "peak": peak.astype("float64"),
+            "segments_led": led,
+            "degenerate": (peak < flat_peak) | (led == 0),
+        },
+        columns=list(QUALITY_COLUMNS),
+    )
 
 
 def representative_segments(

@@ -75,13 +75,20 @@ def topic_model_step(
     stability_threshold: float,
     outputs: Mapping[str, str],
     max_fit_segments: int = 0,
+    k_criterion: str = "bound",
+    k_tolerance: float = 0.01,
 ) -> None:
     """Fit one topic model (a period's, or the global one) and write its tables.
 
-    ``k`` comes from ``grid`` by u_mass coherence (:func:`ordskifte.topics.model.select_k`); the
-    chosen model is refitted with ``n_seeds`` seeds for stability, and ``coherence_measure``
-    (c_v or c_npmi) is reported for it. A period too small for the grid gets the largest k its
-    data supports and a note in ``model_selection.tsv`` and the log, never an error.
+    ``k`` comes from ``grid`` by ``k_criterion`` (:func:`ordskifte.topics.model.select_k`: the
+    evidence lower bound of the best of ``n_seeds`` fits per k, with ``k_tolerance``; or u_mass
+    coherence of one fit per k). The model kept is the best of the chosen k's fits, its
+    stability measured against the other seeds' fits (reused, fitted only where missing),
+    and ``coherence_measure`` (c_v or c_npmi) is reported for it. A period too small for the
+    grid gets the largest k its data supports and a note in ``model_selection.tsv`` and the
+    log, never an error; ``k_cap`` and ``k_cap_reason`` say what bounds k. Degenerate topics
+    (:func:`ordskifte.topics.model.topic_quality`) are marked and get no label from their
+    terms.
 
     With more than ``max_fit_segments`` segments (0: no limit), the choice of k, the
     stability refits and the coherence use a seeded random sample of that many segments, and
@@ -90,14 +97,19 @@ def topic_model_step(
     corpus, only the (cheap) inference does.
     """
     from ordskifte.topics.model import (
+        DEGENERATE_LABEL,
+        SELECT_K_COLUMNS,
+        best_fit,
         build_vocabulary,
         coherence,
         detect_phrases,
         infer_doc_topic,
+        k_cap,
         representative_segments,
         sample_segments,
         select_k,
         topic_labels,
+        topic_quality,
         topic_stability,
         topic_terms_table,
     )
@@ -121,13 +133,19 @@ def topic_model_step(
             len(fit_docs),
             len(docs),
         )
-    k, selection, notes = (1, pd.DataFrame(columns=["k", "u_mass", "chosen"]), [])
-    fitted: dict = {}  # the grid's models by k: the chosen one is the stability reference
+    k, selection, notes = (1, pd.DataFrame(columns=list(SELECT_K_COLUMNS)), [])
+    fitted: dict = {}  # the grid's models by k, by seed: reused for the stability
+    cap, _, _, cap_reason = k_cap(
+        fit_docs, vocabulary, min_segments_per_topic=min_segments_per_topic
+    )
     if vocabulary and len(docs) >= 1:
         k, selection, notes = select_k(
             fit_docs,
             grid=list(grid),
             seed=seed,
+            criterion=k_criterion,
+            seeds=n_seeds,
+            tolerance=k_tolerance,
             min_segments_per_topic=min_segments_per_topic,
             fitted=fitted,
             **kwargs,
@@ -147,6 +165,8 @@ def topic_model_step(
         ]
     selection = selection.copy()
     selection.insert(0, "model", name)
+    selection["k_cap"] = cap
+    selection["k_cap_reason"] = cap_reason
     selection["note"] = ""
     if len(selection) and notes:
         selection.loc[selection["chosen"].astype(bool), "note"] = "; ".join(notes)
@@ -156,8 +176,12 @@ def topic_model_step(
                 {
                     "model": name,
                     "k": k,
+                    "bound": float("nan"),
                     "u_mass": float("nan"),
+                    "fits": 0,
                     "chosen": True,
+                    "k_cap": cap,
+                    "k_cap_reason": cap_reason,
                     "note": "; ".join(notes),
                 }
             ]
@@ -167,12 +191,14 @@ def topic_model_step(
         return
 
     seeds = [seed + i for i in range(n_seeds)]
+    fits = fitted.get(k, [])
     model, stability = topic_stability(
         fit_docs,
         k=k,
         seeds=seeds,
         threshold=stability_threshold,
-        reference=fitted.get(k),
+        reference=best_fit(fits) if fits else None,
+        refits=fits,
         **kwargs,
     )
     mean_coherence, _ = coherence(model, fit_docs, measure=coherence_measure)
@@ -183,11 +209,24 @@ def topic_model_step(
     ]
     log.info("%s: k=%d, %s coherence %.4f", name, k, coherence_measure, mean_coherence)
 
-    labels = topic_labels(model)
+    quality = topic_quality(model)
+    degenerate = set(quality.loc[quality["degenerate"], "topic"])
+    labels = {
+        t: DEGENERATE_LABEL if t in degenerate else label
+        for t, label in topic_labels(model).items()
+    }
     terms = topic_terms_table(model, n=top_terms)
     terms["label"] = terms["topic"].map(labels)
     unstable = set(stability.loc[stability["unstable"].astype(bool), "topic"])
     terms["unstable"] = terms["topic"].isin(unstable)
+    terms = terms.merge(quality, on="topic", how="left", validate="many_to_one")
+    if degenerate:
+        log.warning(
+            "%s: %d degenerate topic(s) %s (flat, or leading no segment): k may be too large",
+            name,
+            len(degenerate),
+            sorted(degenerate),
+        )
     stability = stability.assign(model=name, label=stability["topic"].map(labels))
     stability = stability[["model", "topic", "label", "stability", "unstable"]]
     segment_topics = table[["segment_id", "doc_id", "period", "year"]].reset_index(drop=True)
@@ -205,6 +244,7 @@ def topic_model_step(
     write_topic_term(model.topic_term, outputs["topic_term"])
     for topic, label in labels.items():
         flag = " (unstable)" if topic in unstable else ""
+        flag += " (degenerate)" if topic in degenerate else ""
         log.info("%s topic %d: %s%s", name, topic, label, flag)
 
 
@@ -213,7 +253,19 @@ def _write_empty_model(outputs: Mapping[str, str], selection: pd.DataFrame, meas
     write_tsv(selection, outputs["model_selection"])
     write_tsv(
         pd.DataFrame(
-            columns=["topic", "rank", "term", "weight", "exclusivity", "frex", "label", "unstable"]
+            columns=[
+                "topic",
+                "rank",
+                "term",
+                "weight",
+                "exclusivity",
+                "frex",
+                "label",
+                "unstable",
+                "peak",
+                "segments_led",
+                "degenerate",
+            ]
         ),
         outputs["topic_terms"],
     )

@@ -647,17 +647,27 @@ def test_topic_models_per_period_global_and_alignment(bundled_run):
         topic_columns = [c for c in weights.columns if c.startswith("topic_")]
         assert len(topic_columns) == k
         assert (weights[topic_columns].sum(axis=1) - 1).abs().max() < 1e-6
-    # the two small periods (5 segments each) are too small for the grid 3..12: a note, no crash
+    # the two small periods (5 segments each) are too small for the grid 3..12 at 5 segments
+    # per topic (topics.min_segments_per_topic): a note, no crash, and the cap with its reason
     for small in ("frivillig", "psykisk_helse"):
         selection = read_tsv(topics / small / "model_selection.tsv", dtype=str)
-        note = selection.loc[selection["chosen"] == "True", "note"].iloc[0]
-        assert "too large" in note and "using k=2" in note, note
+        chosen = selection[selection["chosen"] == "True"].iloc[0]
+        assert "too large" in chosen["note"] and "using k=1" in chosen["note"], chosen["note"]
+        assert chosen["k_cap"] == "1" and "5 segments at 5 per topic" in chosen["k_cap_reason"]
+    # folkehelse (10 segments) is capped at k=2: no flat topic fitted to fill a large k
+    selection = read_tsv(topics / "folkehelse" / "model_selection.tsv", dtype=str)
+    assert set(selection["k_cap"]) == {"2"} and selection["k"].tolist() == ["2"]
+    assert set(selection["k_cap_reason"]) == {"10 segments at 5 per topic"}
+    for model in [*periods, "global"]:
+        terms = read_tsv(topics / model / "topic_terms.tsv", dtype=str, keep_default_na=False)
+        flagged = terms[terms["degenerate"] == "True"]
+        assert (flagged["label"] == "(degenerate topic)").all(), model
     alignment = read_tsv(topics / "alignment.tsv", dtype=str, keep_default_na=False)
     pairs = set(zip(alignment["period_a"], alignment["period_b"], strict=True))
     assert pairs == {("frivillig", "psykisk_helse"), ("psykisk_helse", "folkehelse")}
     # every topic of the earlier period has exactly one optimal match (k_a <= k_b here)
     matched = alignment[alignment["matched"] == "True"]
-    assert len(matched[matched["period_a"] == "frivillig"]) == 2
+    assert len(matched[matched["period_a"] == "frivillig"]) == 1
     prevalence = read_tsv(topics / "global" / "prevalence_by_period.tsv", dtype=str)
     assert list(prevalence["period"].unique()) == periods
     stability = read_tsv(topics / "stability.tsv", dtype=str)

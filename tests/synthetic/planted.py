@@ -16,6 +16,7 @@ Deterministic: everything is drawn from ``numpy.random.default_rng(seed)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -316,4 +317,175 @@ def planted_corpus(
         manifest=manifest,
         topic_term=phi_df,
         doc_topics=doc_topics,
+    )
+
+
+# ================================================================= shapes for choosing k
+# Corpora of known k in several shapes (k, Dirichlet concentration, documents per period,
+# document length), drawn by :func:`planted_corpus`, and a one-to-one matching of fitted to
+# planted topics, for the tests and benchmarks of the choice of k (benchmarks/topics.py).
+
+
+@dataclass(frozen=True)
+class PlantedShape:
+    """One shape of planted corpus: every period uses the same ``k`` topics.
+
+    Attributes
+    ----------
+    name : str
+    k : int
+        Planted topics per period (the first ``k`` of :data:`DEFAULT_TOPICS`, 1..8).
+    concentration : float
+        The symmetric Dirichlet parameter of the documents' topic mixtures (small: one or two
+        leading topics per document; 0.5: flat mixtures).
+    docs_per_period : int
+    doc_length : (int, int)
+        Inclusive range of words per document.
+    background_share : float, default 0.1
+        Share of each topic's weight on the shared background words.
+    n_periods : int, default 3
+        Periods (each gets ``docs_per_period`` documents and its own model).
+    """
+
+    name: str
+    k: int
+    concentration: float
+    docs_per_period: int
+    doc_length: tuple[int, int]
+    background_share: float = 0.1
+    n_periods: int = 3
+
+
+#: The shapes of the full benchmark: k 3..8, concentration 0.05..0.5, 20..200 documents of
+#: 200..2,000 words per period, including the two shapes of issue #16 (``issue4``, ``issue6``).
+PLANTED_SHAPES: tuple[PlantedShape, ...] = (
+    PlantedShape("issue4", 4, 0.3, 60, (300, 300)),
+    PlantedShape("issue6", 6, 0.5, 80, (400, 400)),
+    PlantedShape("k3_small", 3, 0.1, 20, (200, 400)),
+    PlantedShape("k3_long", 3, 0.5, 30, (1000, 2000)),
+    PlantedShape("k5_sparse", 5, 0.05, 100, (500, 1000)),
+    PlantedShape("k5_many", 5, 0.1, 200, (200, 300)),
+    PlantedShape("k7_flat", 7, 0.5, 40, (200, 600)),
+    PlantedShape("k8_mid", 8, 0.2, 100, (600, 1200)),
+    PlantedShape("k8_large", 8, 0.1, 200, (1000, 2000)),
+)
+
+#: Small shapes for a test that runs in seconds.
+QUICK_SHAPES: tuple[PlantedShape, ...] = (
+    PlantedShape("quick_k3", 3, 0.1, 24, (300, 300), n_periods=1),
+    PlantedShape("quick_k4", 4, 0.3, 40, (300, 300), n_periods=1),
+    PlantedShape("quick_k5", 5, 0.1, 40, (400, 400), n_periods=1),
+)
+
+PERIOD_NAMES_OF_SHAPES = ("a", "b", "c", "d", "e", "f")
+
+
+def shape_corpus(shape: PlantedShape, *, seed: int) -> PlantedCorpus:
+    """Draw a corpus of ``shape``: ``n_periods`` periods (``a``, ``b``, ...) of
+    ``docs_per_period`` documents, each period mixing the same ``k`` planted topics.
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is not in 1..8 (the default topics) or ``n_periods`` not in 1..6.
+    """
+    if not 1 <= shape.k <= len(DEFAULT_TOPICS):
+        raise ValueError(f"shape {shape.name!r}: k must be in 1..{len(DEFAULT_TOPICS)}")
+    if not 1 <= shape.n_periods <= len(PERIOD_NAMES_OF_SHAPES):
+        raise ValueError(f"shape {shape.name!r}: n_periods must be in 1..6")
+    names = PERIOD_NAMES_OF_SHAPES[: shape.n_periods]
+    periods = tuple((name, 1990 + 5 * i, 1994 + 5 * i) for i, name in enumerate(names))
+    return planted_corpus(
+        n_docs=shape.docs_per_period * shape.n_periods,
+        topics=DEFAULT_TOPICS[: shape.k],
+        periods=periods,
+        period_topics={name: tuple(range(shape.k)) for name in names},
+        doc_length=shape.doc_length,
+        topics_per_doc=shape.concentration,
+        background_share=shape.background_share,
+        seed=seed,
+    )
+
+
+_SENTENCE_END = re.compile(r"\.\s*")
+
+
+def token_table(text: str) -> pd.DataFrame:
+    """A planted document's text as a token table (paragraph, sentence, page, lemma,
+    is_stopword): the planted words are their own lemmas and none is a stopword."""
+    rows = []
+    for p, paragraph in enumerate(text.strip().split("\n\n")):
+        sentences = [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+        for s, sentence in enumerate(sentences):
+            rows += [(p, s, w.lower()) for w in sentence.split()]
+    table = pd.DataFrame(rows, columns=["paragraph", "sentence", "lemma"])
+    table["page"] = pd.array([None] * len(table), dtype="Int32")
+    table["token"] = table["lemma"]
+    table["is_stopword"] = False
+    return table
+
+
+def period_segments(corpus: PlantedCorpus, period: str, *, target_tokens: int) -> pd.DataFrame:
+    """One period's segments, cut by the workflow's
+    :func:`ordskifte.topics.segments.make_segments` from :func:`token_table` of each document."""
+    from ordskifte.topics.segments import concat_segments, make_segments
+
+    manifest = corpus.manifest[corpus.manifest["period"] == period]
+    frames = [
+        make_segments(
+            token_table(corpus.documents[row.doc_id]),
+            doc_id=row.doc_id,
+            period=period,
+            year=row.year,
+            target_tokens=target_tokens,
+        )
+        for row in manifest.itertuples()
+    ]
+    return concat_segments([f for f in frames if len(f)]).reset_index(drop=True)
+
+
+MATCH_COLUMNS = ("planted", "fitted", "cosine", "top_share")
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
+def match_topics(fitted: pd.DataFrame, planted: pd.DataFrame, *, top_n: int = 10) -> pd.DataFrame:
+    """Match fitted topics one to one to planted ones, on the fitted model's vocabulary.
+
+    The planted topic-term rows are restricted to the fitted columns (the terms the model
+    kept: ``max_share`` drops the commonest background words); the pairs maximise the summed
+    cosine similarity (Hungarian algorithm, Kuhn 1955: ``scipy.optimize.linear_sum_assignment``).
+    ``top_share`` is the share of the matched fitted topic's ``top_n`` terms that are among
+    the planted topic's ``top_n`` heaviest kept terms.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``planted, fitted, cosine, top_share``, one row per planted topic (sorted);
+        a planted topic left without a partner (fewer fitted than planted topics) has
+        ``fitted`` -1 and ``cosine`` and ``top_share`` 0.
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    truth = planted.reindex(columns=fitted.columns, fill_value=0.0).to_numpy(dtype=np.float64)
+    phi = fitted.to_numpy(dtype=np.float64)
+    similarity = _unit_rows(truth) @ _unit_rows(phi).T
+    rows, cols = linear_sum_assignment(-similarity)
+    partner = dict(zip(rows.tolist(), cols.tolist(), strict=True))
+    n = min(top_n, phi.shape[1])
+    top_truth = np.argsort(-truth, axis=1, kind="stable")[:, :n]
+    top_fit = np.argsort(-phi, axis=1, kind="stable")[:, :n]
+    out = []
+    for t in range(truth.shape[0]):
+        if t not in partner:
+            out.append((t, -1, 0.0, 0.0))
+            continue
+        f = partner[t]
+        share = len(set(top_truth[t]) & set(top_fit[f])) / n
+        out.append((t, int(fitted.index[f]), float(similarity[t, f]), share))
+    return pd.DataFrame(out, columns=list(MATCH_COLUMNS)).astype(
+        {"planted": "int64", "fitted": "int64", "cosine": "float64", "top_share": "float64"}
     )

@@ -115,3 +115,30 @@ def test_topic_term_in_the_earlier_wide_layout_is_still_read(tmp_path):
     wide.to_parquet(tmp_path / "old.parquet", index=False)
     matrix = read_topic_term(tmp_path / "old.parquet")
     assert list(matrix.index) == [0, 1] and list(matrix.columns) == ["selvhjelp", "term"]
+
+
+def test_tables_give_the_criterion_the_cap_and_degenerate_topics(tmp_path):
+    # 60 planted documents (one segment each), k from 6 and 8, 2 seeds, 2 segments per topic
+    segments, _ = planted_segments(tmp_path, 60)
+    out = run_step(tmp_path, segments, max_fit_segments=0)
+    selection = out["model_selection"]
+    assert list(selection.columns) == [
+        "model",
+        "k",
+        "bound",
+        "u_mass",
+        "fits",
+        "chosen",
+        "k_cap",
+        "k_cap_reason",
+        "note",
+        "c_npmi",
+    ]
+    assert selection["fits"].tolist() == [2, 2]  # n_seeds fits of every k
+    assert set(selection["k_cap"]) == {30}
+    assert set(selection["k_cap_reason"]) == {"60 segments at 2 per topic"}
+    terms = out["topic_terms"]
+    assert {"peak", "segments_led", "degenerate"} <= set(terms.columns)
+    flagged = terms[terms["degenerate"]]
+    assert (flagged["label"] == "(degenerate topic)").all()
+    assert (terms.loc[~terms["degenerate"], "label"] != "(degenerate topic)").all()

@@ -140,9 +140,10 @@ def test_restarts_keep_the_best_bound(planted):
     docs, vocabulary, truth = planted
     single = fit_model(docs, engine="lda", k=8, seed=5, vocabulary=vocabulary)
     best = fit_model(docs, engine="lda", k=8, seed=5, vocabulary=vocabulary, restarts=3)
-    bounds = best.params["bound_per_token"]
+    bounds = best.params["bound_per_tokens"]
     assert len(bounds) == 3 and best.params["start_seeds"] == restart_seeds(5, 3)
     assert best.params["chosen_start"] == int(np.argmax(bounds)) == 2
+    assert best.params["bound_per_token"] == bounds[2]
     again = fit_model(
         docs, engine="lda", k=8, seed=best.params["start_seeds"][2], vocabulary=vocabulary
     )
@@ -225,15 +226,49 @@ def test_coherence_is_nan_safe():
 def test_select_k_scores_every_supported_k(planted):
     docs, vocabulary, _ = planted
     k, table, notes = select_k(
-        docs, grid=[12, 4, 8, 8], engine="lda", seed=1, vocabulary=vocabulary
+        docs, grid=[12, 4, 8, 8], engine="lda", seed=1, vocabulary=vocabulary, criterion="u_mass"
     )
     assert list(table.columns) == list(SELECT_K_COLUMNS)
     assert table["k"].tolist() == [4, 8, 12]
     assert table["u_mass"].notna().all() and (table["u_mass"] < 0).all()
+    assert table["bound"].notna().all() and (table["bound"] < 0).all()
+    assert table["fits"].tolist() == [1, 1, 1]
     assert table["chosen"].sum() == 1
     assert k == int(table.loc[table["u_mass"].idxmax(), "k"])
     assert table.loc[table["chosen"], "k"].item() == k
     assert notes == []
+
+
+def test_select_k_by_bound_keeps_the_best_of_the_seeds_and_the_smallest_k_within_tolerance(
+    planted,
+):
+    # The 8 planted topics: the bound of the best of 3 fits is highest at k=8 (k=12 splits
+    # topics or leaves them empty at a lower bound, k=4 merges them).
+    docs, vocabulary, _ = planted
+    fitted: dict = {}
+    k, table, notes = select_k(
+        docs, grid=[4, 8, 12], engine="lda", seed=1, vocabulary=vocabulary, seeds=3, fitted=fitted
+    )
+    assert list(table.columns) == list(SELECT_K_COLUMNS) and notes == []
+    assert table["fits"].tolist() == [3, 3, 3]
+    assert [m.seed for m in fitted[8]] == [1, 2, 3]
+    for row in table.itertuples():
+        assert row.bound == max(m.params["bound_per_token"] for m in fitted[row.k])
+    assert k == 8 and table.loc[table["chosen"], "k"].item() == 8
+    # a tolerance as large as the gap from k=4 to the best chooses the smaller k
+    gap = table["bound"].max() - table.loc[table["k"] == 4, "bound"].item()
+    k4, _, _ = select_k(
+        docs,
+        grid=[4, 8, 12],
+        engine="lda",
+        seed=1,
+        vocabulary=vocabulary,
+        seeds=3,
+        tolerance=gap + 1e-9,
+    )
+    assert k4 == 4
+    with pytest.raises(ValueError, match="criterion"):
+        select_k(docs, grid=[4], engine="lda", seed=1, vocabulary=vocabulary, criterion="c_v")
 
 
 def test_select_k_on_a_tiny_period_warns_and_uses_what_the_data_support():
@@ -531,17 +566,38 @@ def test_stability_reuses_the_reference_model_select_k_fitted():
     vocabulary = sorted({w for d in docs for w in d})
     fitted = {}
     k, _, _ = select_k(
-        docs, grid=[2, 3], engine="lda", seed=7, vocabulary=vocabulary, fitted=fitted
+        docs, grid=[2, 3], engine="lda", seed=7, vocabulary=vocabulary, seeds=2, fitted=fitted
     )
-    assert sorted(fitted) == [2, 3]
+    assert sorted(fitted) == [2, 3] and [m.seed for m in fitted[k]] == [7, 8]
     reused, table = topic_stability(
-        docs, k=k, seeds=[7, 8], engine="lda", vocabulary=vocabulary, reference=fitted[k]
+        docs,
+        k=k,
+        seeds=[7, 8],
+        engine="lda",
+        vocabulary=vocabulary,
+        reference=fitted[k][0],
+        refits=fitted[k],
     )
     fresh, again = topic_stability(docs, k=k, seeds=[7, 8], engine="lda", vocabulary=vocabulary)
-    assert reused is fitted[k]
+    assert reused is fitted[k][0]
     pd.testing.assert_frame_equal(reused.topic_term, fresh.topic_term)
     pd.testing.assert_frame_equal(table, again)
+    # the best fit of seed 8 as the reference, compared with seed 7's fit
+    other, table8 = topic_stability(
+        docs,
+        k=k,
+        seeds=[7, 8],
+        engine="lda",
+        vocabulary=vocabulary,
+        reference=fitted[k][1],
+        refits=fitted[k],
+    )
+    assert other is fitted[k][1] and len(table8) == k
     with pytest.raises(ValueError, match="reference model has k=2, not k=3"):
         topic_stability(
-            docs, k=3, seeds=[7], engine="lda", vocabulary=vocabulary, reference=fitted[2]
+            docs, k=3, seeds=[7], engine="lda", vocabulary=vocabulary, reference=fitted[2][0]
+        )
+    with pytest.raises(ValueError, match="seed 7 is not in"):
+        topic_stability(
+            docs, k=k, seeds=[8, 9], engine="lda", vocabulary=vocabulary, reference=fitted[k][0]
         )

@@ -244,6 +244,7 @@ def get_topic_fit_options():
         "iterations": t["iterations"],
         "eval_every": t["eval_every"],
         "restarts": t["restarts"],
+        "chunksize": t["chunksize"],
     }
 
 

@@ -66,6 +66,8 @@ rule topic_model:
         top_terms=config["topics"]["top_terms"],
         stability_threshold=config["topics"]["stability_threshold"],
         max_fit_segments=config["topics"]["max_fit_segments"],
+        k_criterion=config["topics"]["k_criterion"],
+        k_tolerance=config["topics"]["k_tolerance"],
     script:
         "../scripts/topic_model.py"
 
@@ -141,6 +143,12 @@ rule figure_topic_models:
             category="topics",
         ),
         coherence_svg="results/figures/topic_coherence.svg",
+        k_choice_png=report(
+            "results/figures/topic_k_choice.png",
+            caption="../report/topic_k_choice.rst",
+            category="topics",
+        ),
+        k_choice_svg="results/figures/topic_k_choice.svg",
         topic_terms_png=[
             report(
                 f"results/figures/topic_terms_{m}.png",

@@ -13,6 +13,7 @@ run_logged(
         titles=sm.params.titles,
         n=sm.params.n,
         coherence_out=(sm.output.coherence_png, sm.output.coherence_svg),
+        k_choice_out=(sm.output.k_choice_png, sm.output.k_choice_svg),
         topic_terms_out=list(
             zip(sm.output.topic_terms_png, sm.output.topic_terms_svg, strict=True)
         ),

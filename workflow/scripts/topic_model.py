@@ -22,6 +22,8 @@ run_logged(
         top_terms=sm.params.top_terms,
         stability_threshold=sm.params.stability_threshold,
         max_fit_segments=sm.params.max_fit_segments,
+        k_criterion=sm.params.k_criterion,
+        k_tolerance=sm.params.k_tolerance,
         outputs=dict(sm.output.items()),
     ),
 )
