@@ -7,7 +7,10 @@
 # Calibration (benchmarks/ of the bundled corpus and of the 1-10 M token corpora in
 # benchmarks/README.md): every job is a Python process of 100-250 MB before it reads anything;
 # a token table takes about 100 MB per MB of text; the whole workflow on 10 M tokens peaked
-# at 1.8 GB; preprocessing runs at about 0.1 M tokens (1 MB of text) per second.
+# at 2.9 GB (the largest job, collocates, 1.2 GB); preprocessing runs at about 0.1-0.2 M
+# tokens (1 MB of text) per second.
+
+import os
 
 
 def _grow(base, per_mb, input, attempt):
@@ -15,14 +18,22 @@ def _grow(base, per_mb, input, attempt):
     return int((base + per_mb * input.size_mb) * attempt)
 
 
+def _source_mb(input):
+    """The size in MB of a document job's source file alone: its other inputs, the stopword
+    lists and simplemma's tables (about 33 MB), are read by every document job alike and
+    are part of the base."""
+    return os.path.getsize(input.source) / 2**20 if os.path.exists(input.source) else 0
+
+
 def get_document_mem_mb(wildcards, input, attempt):
-    """Per-document steps: a document's text, tokens and counts held in memory at once."""
-    return _grow(1000, 100, input, attempt)
+    """Rule document: a document's text, tokens and counts held in memory at once (about
+    250 MB for a short document, the lexicons included)."""
+    return int((1000 + 100 * _source_mb(input)) * attempt)
 
 
 def get_document_runtime(wildcards, input, attempt):
-    """Per-document steps: seconds per MB of text; minutes leave room for a slow node."""
-    return _grow(5, 2, input, attempt)
+    """Rule document: seconds per MB of text; minutes leave room for a slow node."""
+    return int((5 + 2 * _source_mb(input)) * attempt)
 
 
 def get_aggregate_mem_mb(wildcards, input, attempt):
