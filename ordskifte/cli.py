@@ -159,7 +159,7 @@ def _actor_list(config: dict) -> list:
 def run_verify(args: argparse.Namespace) -> int:
     from ordskifte.ingest import provenance
     from ordskifte.ingest.manifest import read_manifest
-    from ordskifte.ingest.settings import config_text, effective_config, shipped
+    from ordskifte.ingest.settings import config_text, effective_config, resource_files
 
     card_path = Path(args.results) / "provenance.json"
     if not card_path.is_file():
@@ -182,14 +182,11 @@ def run_verify(args: argparse.Namespace) -> int:
             for doc, file in zip(rows["doc_id"], rows["file"], strict=True)
         }
     )
-    resources = {f"stopwords.{lang}": shipped(p, ROOT) for lang, p in config["stopwords"].items()}
-    if isinstance(config["actors"], str):
-        resources["actors"] = shipped(config["actors"], ROOT)
     current = provenance.current_card(
         config_text=config_text(effective),
         manifest=manifest,
         documents=documents,
-        resources=resources,
+        resources=resource_files(config, ROOT),
         seed=config["seed"],
         lock=ROOT / provenance.LOCK_NAME,
     )

@@ -168,11 +168,36 @@ def display_path(path: str | Path, root: str | Path = SOURCE_ROOT) -> str:
     return path.as_posix()
 
 
-def _digest(path: str | Path, root: str | Path) -> dict[str, str | int]:
+def _digest(path: str | Path, root: str | Path) -> dict[str, str | int | None]:
+    """Path (:func:`display_path`), sha256 and size of a file; both ``None`` when it is
+    missing (a document ``verify`` cannot find any more)."""
+    if not Path(path).is_file():
+        return {"path": display_path(path, root), "sha256": None, "bytes": None}
     return {
         "path": display_path(path, root),
         "sha256": sha256_file(path),
         "bytes": Path(path).stat().st_size,
+    }
+
+
+def _inputs(
+    *,
+    config: Mapping,
+    manifest: str | Path,
+    documents: Mapping[str, str | Path],
+    resources: Mapping[str, str | Path],
+    seed: int,
+    environment: Mapping,
+    root: str | Path,
+) -> dict:
+    """The card less its format and date: the environment, the seed and the digests."""
+    return {
+        **environment,
+        "seed": seed,
+        "config": dict(config),
+        "manifest": _digest(manifest, root),
+        "documents": {doc_id: _digest(path, root) for doc_id, path in sorted(documents.items())},
+        "resources": {name: _digest(path, root) for name, path in sorted(resources.items())},
     }
 
 
@@ -199,12 +224,15 @@ def build_card(
     return {
         "card": CARD_FORMAT,
         "created": created.astimezone(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        **environment,
-        "seed": seed,
-        "config": _digest(config_snapshot, root),
-        "manifest": _digest(manifest, root),
-        "documents": {doc_id: _digest(path, root) for doc_id, path in sorted(documents.items())},
-        "resources": {name: _digest(path, root) for name, path in sorted(resources.items())},
+        **_inputs(
+            config=_digest(config_snapshot, root),
+            manifest=manifest,
+            documents=documents,
+            resources=resources,
+            seed=seed,
+            environment=environment,
+            root=root,
+        ),
     }
 
 
@@ -223,23 +251,23 @@ def current_card(
     does not exist has ``sha256`` ``None`` instead of stopping the check."""
     import hashlib
 
-    def digest(path: str | Path) -> dict:
-        if Path(path).is_file():
-            return _digest(path, root)
-        return {"path": display_path(path, root), "sha256": None, "bytes": None}
-
+    data = config_text.encode("utf-8")
+    config = {
+        "path": "results/corpus/config.yaml",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+    }
     return {
         "card": CARD_FORMAT,
-        **environment(lock),
-        "seed": seed,
-        "config": {
-            "path": "results/corpus/config.yaml",
-            "sha256": hashlib.sha256(config_text.encode("utf-8")).hexdigest(),
-            "bytes": len(config_text.encode("utf-8")),
-        },
-        "manifest": digest(manifest),
-        "documents": {doc_id: digest(path) for doc_id, path in sorted(documents.items())},
-        "resources": {name: digest(path) for name, path in sorted(resources.items())},
+        **_inputs(
+            config=config,
+            manifest=manifest,
+            documents=documents,
+            resources=resources,
+            seed=seed,
+            environment=environment(lock),
+            root=root,
+        ),
     }
 
 
@@ -267,9 +295,6 @@ class Difference:
     item: str  # doc_id, package, ...
     recorded: str
     now: str
-
-    def __str__(self) -> str:
-        return f"{self.part}: {self.item}: was {self.recorded}, now {self.now}"
 
 
 def _short(digest: str | None) -> str:

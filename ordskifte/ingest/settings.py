@@ -19,6 +19,15 @@ def shipped(path: str, root: str | Path) -> str:
     return path if Path(path).exists() else str(Path(root) / path)
 
 
+def resource_files(config: Mapping, root: str | Path) -> dict[str, str]:
+    """The files the config names besides the manifest, by config key (``stopwords.nb``,
+    ``actors``), found by :func:`shipped`: what the provenance card hashes."""
+    files = {f"stopwords.{lang}": shipped(path, root) for lang, path in config["stopwords"].items()}
+    if isinstance(config["actors"], str):
+        files["actors"] = shipped(config["actors"], root)
+    return files
+
+
 def effective_config(config: Mapping, *, actors: Sequence[Mapping]) -> dict:
     """The config with the actor dictionary's list in place of its path, so that the snapshot
     alone reruns the same. File paths (the manifest, the stopword lists) stay as the config

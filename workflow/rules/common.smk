@@ -129,10 +129,9 @@ except ValueError as err:
 # config names, and this environment (the one running Snakemake), a parameter of the card's
 # rule so that another package version, Python or commit reruns the card (and nothing else).
 LOCK_FILE = [p for p in [Path(workflow.basedir) / provenance.LOCK_NAME] if p.is_file()]
-RESOURCE_FILES = {
-    **{f"stopwords.{lang}": path for lang, path in config["stopwords"].items()},
-    **({"actors": ACTORS_FILE[0]} if ACTORS_FILE else {}),
-}
+RESOURCE_FILES = settings.resource_files(
+    {**config, "stopwords": STOPWORDS_GIVEN}, workflow.basedir
+)
 ENVIRONMENT = provenance.environment(LOCK_FILE[0] if LOCK_FILE else None)
 
 # Document groups (config `groups`)
