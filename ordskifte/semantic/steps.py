@@ -155,12 +155,12 @@ def word_shift_step(
     log.info("%d word-shift rows", len(table))
 
 
-def semantic_change_step(
-    documents: str,
+def semantic_change_pair_step(
     tokens: Sequence[str],
     *,
     doc_ids: Sequence[str],
-    period_order: Sequence[str],
+    periods: Sequence[str],
+    pair: Sequence[str],
     window: int,
     min_freq: int,
     dimensions: int,
@@ -170,68 +170,89 @@ def semantic_change_step(
     out: str,
     max_words: int = 0,
 ) -> None:
-    """Cosine change of the frequent words between consecutive periods (aligned PPMI-SVD
+    """Cosine change of the frequent words from one period to the next (aligned PPMI-SVD
     vectors, at most ``max_words`` words per period), with bootstrap stability; rarer words
-    listed as too rare."""
-    from ordskifte.semantic.vectors import (
-        CHANGE_COLUMNS,
-        content_sequence,
-        period_counts,
-        semantic_change,
-    )
+    listed as too rare.
 
-    docs = read_documents(documents)
-    sequences: dict[str, list] = {p: [] for p in period_order}
-    for doc_id, path in sorted(zip(doc_ids, tokens, strict=True)):
-        period = docs.at[doc_id, "period_used"]
-        if period in sequences:
-            sequences[period].append(content_sequence(read_parquet(path)))
+    ``tokens`` are the token tables of the two periods' documents, ``doc_ids`` and
+    ``periods`` each document's id and period (in the order of ``tokens``), ``pair`` the two
+    periods in time order. One job per pair, so that a new document reruns only the pairs of
+    its own period (rule ``semantic_change`` joins them).
+    """
+    from ordskifte.semantic.vectors import content_sequence, period_counts, semantic_change
+
+    a, b = pair
+    sequences: dict[str, list] = {a: [], b: []}
+    for _, period, path in sorted(zip(doc_ids, periods, tokens, strict=True)):
+        if period not in sequences:
+            raise ValueError(f"a token table of period {period!r} given for the pair {a} -> {b}")
+        sequences[period].append(content_sequence(read_parquet(path)))
+    for period, seqs in sequences.items():
+        if not seqs:
+            raise ValueError(f"period {period!r} of the pair {a} -> {b} has no document")
     counts = {
         p: period_counts(seqs, window=window, min_freq=min_freq, max_words=max_words)
         for p, seqs in sequences.items()
-        if seqs
     }
-    present = [p for p in period_order if p in counts]
-    frames = []
-    for a, b in zip(present, present[1:], strict=False):
-        table = semantic_change(
-            counts[a],
-            counts[b],
-            names=(a, b),
-            dimensions=dimensions,
-            iterations=iterations,
-            seed=seed,
-            confidence=confidence,
-        )
-        ranked = table[table["status"] == "ranked"]
-        log.info(
-            "%s -> %s: %d words ranked (at least %d occurrences in each period), %d too rare, "
-            "%d beyond the %d most frequent (vectors.max_words); most changed: %s",
+    table = semantic_change(
+        counts[a],
+        counts[b],
+        names=(a, b),
+        dimensions=dimensions,
+        iterations=iterations,
+        seed=seed,
+        confidence=confidence,
+    )
+    ranked = table[table["status"] == "ranked"]
+    log.info(
+        "%s -> %s: %d words ranked (at least %d occurrences in each period), %d too rare, "
+        "%d beyond the %d most frequent (vectors.max_words); most changed: %s",
+        a,
+        b,
+        len(ranked),
+        min_freq,
+        int((table["status"] == "too rare").sum()),
+        int((table["status"] == "beyond max_words").sum()),
+        max_words,
+        ", ".join(ranked["term"].head(10)),
+    )
+    if len(ranked) < 2 * dimensions:
+        log.warning(
+            "%s -> %s: only %d words frequent in both periods, so the vectors have at "
+            "most %d of vectors.dimensions = %d dimensions and rest on little data; read "
+            "the ranking with its interval and stability",
             a,
             b,
             len(ranked),
-            min_freq,
-            int((table["status"] == "too rare").sum()),
-            int((table["status"] == "beyond max_words").sum()),
-            max_words,
-            ", ".join(ranked["term"].head(10)),
+            len(ranked) // 2,
+            dimensions,
         )
-        if len(ranked) < 2 * dimensions:
-            log.warning(
-                "%s -> %s: only %d words frequent in both periods, so the vectors have at "
-                "most %d of vectors.dimensions = %d dimensions and rest on little data; read "
-                "the ranking with its interval and stability",
-                a,
-                b,
-                len(ranked),
-                len(ranked) // 2,
-                dimensions,
-            )
-        frames.append(table)
-    result = (
-        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CHANGE_COLUMNS)
-    )
-    write_tsv(result, out)
+    write_tsv(table, out)
+
+
+def semantic_change_step(pairs: Sequence[str], *, out: str) -> None:
+    """Join the tables of :func:`semantic_change_pair_step`, in time order, into one.
+
+    The tables are joined as text (one header, then each table's rows), so each pair's
+    numbers are written once, as its own job wrote them. No pair (fewer than two periods
+    with documents) gives the header alone.
+    """
+    from ordskifte.semantic.vectors import CHANGE_COLUMNS
+
+    header = "\t".join(CHANGE_COLUMNS) + "\n"
+    rows = []
+    for path in pairs:
+        with open(path, encoding="utf-8", newline="") as file:
+            first = file.readline()
+            if first != header:
+                raise ValueError(
+                    f"{path}: not a semantic-change table (its header is {first.strip()!r}, "
+                    f"expected {header.strip()!r}); delete it and rerun"
+                )
+            rows.append(file.read())
+    with open(out, "w", encoding="utf-8", newline="") as file:
+        file.write(header + "".join(rows))
+    log.info("semantic change: %d pairs of periods joined into %s", len(pairs), out)
 
 
 def compounds_step(

@@ -87,6 +87,9 @@ def expand(pattern: str, *, doc_ids, periods, kwic_names) -> list[str]:
         return [pattern.format(doc=d) for d in doc_ids]
     if "{name}" in pattern:
         return [pattern.format(name=n) for n in kwic_names]
+    if "{pair}" in pattern:  # consecutive periods (every bundled period has documents)
+        pairs = zip(periods[:-1], periods[1:], strict=True)
+        return [pattern.format(pair=f"{a}_to_{b}") for a, b in pairs]
     return [pattern]
 
 
@@ -162,6 +165,7 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
         "jsd",
         "collocates",
         "word_shift",
+        "semantic_change_pair",
         "semantic_change",
         "compounds",
         "births",
@@ -185,6 +189,9 @@ def test_adding_a_document_runs_only_its_own_jobs(bundled_run, tmp_path):
     assert not unexpected, unexpected
     assert {"documents", "frequencies", "concepts", "kwic", "summary"} <= others, others
     assert not any(w.get("doc") not in (None, new) for _, w in jobs), jobs
+    # The new document is in folkehelse: semantic change reruns only the pair it is part of.
+    pairs = sorted(w.get("pair") for r, w in jobs if r == "semantic_change_pair")
+    assert pairs == ["psykisk_helse_to_folkehelse"], jobs
 
 
 def test_every_documented_output_exists(bundled_run):

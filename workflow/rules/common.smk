@@ -92,6 +92,13 @@ FETCHED = {f: d for d, f, u in zip(DOCS["doc_id"], DOCS["file"], _urls) if u}
 
 TOPIC_MODELS = [*PERIOD_NAMES, "global"]
 
+# Semantic change is computed between consecutive periods that have documents, one job per
+# pair (rule semantic_change_pair), named "<earlier>_to_<later>".
+_PERIODS_WITH_DOCS = [p for p in PERIOD_NAMES if (DOCS["period_used"] == p).any()]
+CHANGE_PAIRS = {
+    f"{a}_to_{b}": (a, b) for a, b in zip(_PERIODS_WITH_DOCS, _PERIODS_WITH_DOCS[1:])
+}
+
 # simplemma's tables the lemmatizer reads (it tries Bokmål and Nynorsk for every word),
 # unpacked once by rule `lexicon`; none when the words are stemmed or left as they are.
 LEXICON_LANGUAGES = list(LEMMA_LANGUAGES) if config["normalise"] == "lemma" else []
@@ -148,6 +155,7 @@ wildcard_constraints:
     name="|".join(KWIC_NAMES),
     fetched="|".join(re.escape(f) for f in FETCHED) or "(?!)",
     segments="|".join([*PERIOD_NAMES, "all"]),
+    pair="|".join(CHANGE_PAIRS) or "(?!)",
     group="|".join(GROUP_COLUMNS) or "(?!)",
     lang="|".join(LEMMA_LANGUAGES),
 
@@ -227,6 +235,30 @@ def get_segment_documents(wildcards):
         }
         for d in _segment_doc_ids(wildcards.segments)
     ]
+
+
+def _change_pair_doc_ids(pair):
+    """Documents of the two periods of a semantic-change pair, in manifest order."""
+    periods = CHANGE_PAIRS[pair]
+    return [d for d in DOC_IDS if DOCS.loc[d, "period_used"] in periods]
+
+
+def get_change_pair_tokens(wildcards):
+    return [f"results/tokens/{d}.parquet" for d in _change_pair_doc_ids(wildcards.pair)]
+
+
+def get_change_pair_doc_ids(wildcards):
+    return _change_pair_doc_ids(wildcards.pair)
+
+
+def get_change_pair_periods(wildcards):
+    """The period of each document of a semantic-change pair (as get_change_pair_doc_ids)."""
+    return [DOCS.loc[d, "period_used"] for d in _change_pair_doc_ids(wildcards.pair)]
+
+
+def get_change_pair(wildcards):
+    """The two periods of a semantic-change pair, earlier first."""
+    return list(CHANGE_PAIRS[wildcards.pair])
 
 
 def get_model_segments(wildcards):

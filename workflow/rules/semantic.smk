@@ -81,10 +81,39 @@ rule word_shift:
         "../scripts/word_shift.py"
 
 
+rule semantic_change_pair:
+    input:
+        tokens=get_change_pair_tokens,
+    output:
+        "results/semantic/semantic_change/{pair}.tsv",
+    log:
+        "logs/semantic/semantic_change/{pair}.log",
+    benchmark:
+        "benchmarks/semantic/semantic_change/{pair}.tsv"
+    conda:
+        "../../envs/topics.yaml"
+    threads: 1
+    resources:
+        mem_mb=get_aggregate_mem_mb,
+        runtime=get_aggregate_runtime,
+    params:
+        doc_ids=get_change_pair_doc_ids,
+        periods=get_change_pair_periods,
+        pair=get_change_pair,
+        window=config["vectors"]["window"],
+        min_freq=config["vectors"]["min_freq"],
+        dimensions=config["vectors"]["dimensions"],
+        iterations=config["vectors"]["iterations"],
+        max_words=config["vectors"]["max_words"],
+        confidence=config["bootstrap"]["confidence"],
+        seed=config["seed"],
+    script:
+        "../scripts/semantic_change_pair.py"
+
+
 rule semantic_change:
     input:
-        documents="results/corpus/documents.tsv",
-        tokens=per_document("results/tokens/{doc}.parquet"),
+        pairs=expand("results/semantic/semantic_change/{pair}.tsv", pair=CHANGE_PAIRS),
     output:
         report(
             "results/semantic/semantic_change.tsv",
@@ -98,19 +127,6 @@ rule semantic_change:
     conda:
         "../../envs/topics.yaml"
     threads: 1
-    resources:
-        mem_mb=get_aggregate_mem_mb,
-        runtime=get_aggregate_runtime,
-    params:
-        doc_ids=DOC_IDS,
-        periods=PERIOD_NAMES,
-        window=config["vectors"]["window"],
-        min_freq=config["vectors"]["min_freq"],
-        dimensions=config["vectors"]["dimensions"],
-        iterations=config["vectors"]["iterations"],
-        max_words=config["vectors"]["max_words"],
-        confidence=config["bootstrap"]["confidence"],
-        seed=config["seed"],
     script:
         "../scripts/semantic_change.py"
 
