@@ -16,7 +16,7 @@ from ordskifte.semantic.vectors import (
     period_counts,
     semantic_change,
 )
-from ordskifte.text.tokenize import tokens_frame
+from tests.tokenmaker import token_table
 
 WORDS = [f"ord{i}" for i in range(40)] + ["selvhjelp", "gruppe", "kommune", "frivillig"]
 # doc_id -> period; three periods, two or three documents each
@@ -26,27 +26,9 @@ OPTIONS = dict(window=2, min_freq=3, dimensions=4, iterations=3, confidence=0.9,
 
 def _tokens(doc_id: str) -> pd.DataFrame:
     rng = random.Random(doc_id)
-    table: dict[str, list] = {c: [] for c in ("paragraph", "sentence", "page", "language")}
-    table |= {c: [] for c in ("token", "form", "lemma", "term", "is_stopword")}
-    table |= {"concepts": [], "targets": []}
-    for s in range(60):
-        for _ in range(rng.randint(4, 12)):
-            word = rng.choice(WORDS[: 20 + 10 * (doc_id[0] != "a")])
-            for column, value in (
-                ("paragraph", s // 5),
-                ("sentence", s),
-                ("page", 1),
-                ("language", "nb"),
-                ("token", word),
-                ("form", word),
-                ("lemma", word),
-                ("term", word),
-                ("is_stopword", word == "ord0"),
-                ("concepts", ""),
-                ("targets", ""),
-            ):
-                table[column].append(value)
-    return tokens_frame(table)
+    vocabulary = WORDS[: 20 + 10 * (doc_id[0] != "a")]
+    sentences = [[rng.choice(vocabulary) for _ in range(rng.randint(4, 12))] for _ in range(60)]
+    return token_table(sentences, stopwords={"ord0"}, sentences_per_paragraph=5)
 
 
 @pytest.fixture

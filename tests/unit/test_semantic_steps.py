@@ -9,7 +9,7 @@ import pytest
 
 from ordskifte.io import write_parquet, write_tsv
 from ordskifte.semantic.steps import collocates_step
-from ordskifte.text.tokenize import tokens_frame
+from tests.tokenmaker import token_table
 
 STOP = {"og"}
 # doc_id -> (period, year, sentences); d4 has no period: collocates compare periods, so it
@@ -32,26 +32,7 @@ def read_tsv(path) -> pd.DataFrame:
 
 
 def _tokens(sentences: list[str]) -> pd.DataFrame:
-    table: dict[str, list] = {c: [] for c in ("paragraph", "sentence", "page", "language")}
-    table |= {c: [] for c in ("token", "form", "lemma", "term", "is_stopword")}
-    table |= {"concepts": [], "targets": []}
-    for s, sentence in enumerate(sentences):
-        for word in sentence.split():
-            for column, value in (
-                ("paragraph", 0),
-                ("sentence", s),
-                ("page", 1),
-                ("language", "nb"),
-                ("token", word),
-                ("form", word),
-                ("lemma", word),
-                ("term", word),
-                ("is_stopword", word in STOP),
-                ("concepts", ""),
-                ("targets", "selvhjelp" if word == "selvhjelp" else ""),
-            ):
-                table[column].append(value)
-    return tokens_frame(table)
+    return token_table([s.split() for s in sentences], stopwords=STOP, targets={"selvhjelp"})
 
 
 @pytest.fixture
