@@ -75,6 +75,8 @@ def topic_settings(config_path: Path = ROOT / "config.yaml") -> dict:
         "max_fit_segments": t["max_fit_segments"],
         "k_criterion": t["k_criterion"],
         "k_tolerance": t["k_tolerance"],
+        "k_search": t["k_search"],
+        "merge_passes": t["merge_passes"],
         "segment_tokens": t["segment_tokens"],
     }
 
@@ -103,8 +105,14 @@ def run_model(segments: pd.DataFrame, folder: Path, *, name: str, settings: dict
         if "degenerate" in terms.columns
         else 0
     )
+    bounds = {
+        int(k): round(float(b), 6)
+        for k, b in zip(selection["k"], selection["bound"], strict=True)
+        if pd.notna(b)
+    }
     return {
         "chosen_k": chosen,
+        "bounds": bounds,
         "topic_term": read_topic_term(outputs["topic_term"]),
         "degenerate": degenerate,
         "seconds": seconds,
@@ -155,6 +163,7 @@ def run_shape(shape, *, corpora: int, seed: int, methods: dict, tmp: Path) -> li
                         "segments": len(segments),
                         "degenerate": result["degenerate"],
                         "seconds": round(result["seconds"], 3),
+                        "bounds": result["bounds"],
                         **score(result["topic_term"], planted),
                     }
                 )
@@ -210,7 +219,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--methods",
         default="configured,u_mass",
-        help="configured (config.yaml's k_criterion) and/or u_mass",
+        help="configured (config.yaml's k_criterion and k_search), u_mass, and/or independent "
+        "(the bound with every k fitted from scratch)",
     )
     parser.add_argument("--output", type=Path, default=None, help="write the rows as JSON")
     return parser.parse_args(argv)
@@ -238,6 +248,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             methods[configured["k_criterion"]] = configured
         elif method == "u_mass":
             methods["u_mass"] = {**configured, "k_criterion": "u_mass"}
+        elif method == "independent":
+            methods["independent"] = {
+                **configured,
+                "k_criterion": "bound",
+                "k_search": "independent",
+            }
         else:
             print(f"unknown method {method!r}", file=sys.stderr)
             return 2
