@@ -20,7 +20,16 @@ its top 10 terms among the planted topic's top 10. The time is the step's wall t
 It prints one row per shape and method: planted k, the chosen k of every period model,
 the share of models with the planted k, the share of planted topics recovered (all models,
 and models with the planted k), the mean matched cosine, and the seconds per model; then
-the totals. ``--output`` writes the same as JSON. The exit status is 0 when everything ran.
+the totals. ``--output`` writes the same as JSON (each row with the bound of every k). The
+exit status is 0 when everything ran. ``--methods`` picks the runs: ``configured``,
+``u_mass``, ``independent`` (the bound with every k fitted from scratch).
+
+``--stage-time FOLDER [--against REV]`` times the topic stage instead: ``topic_model_step``
+on every segment table in FOLDER (e.g. a run's ``results/segments``), each model in a
+process of its own, with this checkout and, side by side, the git revision REV (exported
+with ``git archive``; its own package and ``config.yaml``)::
+
+    .venv/bin/python -m benchmarks.topics --stage-time <run>/results/segments --against ba43aff
 """
 
 from __future__ import annotations
