@@ -20,7 +20,16 @@ its top 10 terms among the planted topic's top 10. The time is the step's wall t
 It prints one row per shape and method: planted k, the chosen k of every period model,
 the share of models with the planted k, the share of planted topics recovered (all models,
 and models with the planted k), the mean matched cosine, and the seconds per model; then
-the totals. ``--output`` writes the same as JSON. The exit status is 0 when everything ran.
+the totals. ``--output`` writes the same as JSON (each row with the bound of every k). The
+exit status is 0 when everything ran. ``--methods`` picks the runs: ``configured``,
+``u_mass``, ``independent`` (the bound with every k fitted from scratch).
+
+``--stage-time FOLDER [--against REV]`` times the topic stage instead: ``topic_model_step``
+on every segment table in FOLDER (e.g. a run's ``results/segments``), each model in a
+process of its own, with this checkout and, side by side, the git revision REV (exported
+with ``git archive``; its own package and ``config.yaml``)::
+
+    .venv/bin/python -m benchmarks.topics --stage-time <run>/results/segments --against ba43aff
 """
 
 from __future__ import annotations
@@ -50,9 +59,21 @@ RECOVERED_TOP_SHARE = 0.9
 
 
 def topic_settings(config_path: Path = ROOT / "config.yaml") -> dict:
-    """The keyword arguments of ``topic_model_step`` that the workflow takes from config."""
+    """The keyword arguments of ``topic_model_step`` that the workflow takes from config
+    (keys that a config does not have are left out: an older checkout's config)."""
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     t = config["topics"]
+    optional = {
+        name: t[key]
+        for name, key in (
+            ("k_criterion", "k_criterion"),
+            ("k_tolerance", "k_tolerance"),
+            ("k_search", "k_search"),
+            ("merge_passes", "merge_passes"),
+            ("max_fit_segments", "max_fit_segments"),
+        )
+        if key in t
+    }
     return {
         "engine": t["engine"],
         "grid": list(range(t["k_min"], t["k_max"] + 1)),
@@ -72,9 +93,7 @@ def topic_settings(config_path: Path = ROOT / "config.yaml") -> dict:
         "min_segments_per_topic": t["min_segments_per_topic"],
         "top_terms": t["top_terms"],
         "stability_threshold": t["stability_threshold"],
-        "max_fit_segments": t["max_fit_segments"],
-        "k_criterion": t["k_criterion"],
-        "k_tolerance": t["k_tolerance"],
+        **optional,
         "segment_tokens": t["segment_tokens"],
     }
 
@@ -103,12 +122,112 @@ def run_model(segments: pd.DataFrame, folder: Path, *, name: str, settings: dict
         if "degenerate" in terms.columns
         else 0
     )
+    bounds = {
+        int(k): round(float(b), 6)
+        for k, b in zip(selection["k"], selection["bound"], strict=True)
+        if pd.notna(b)
+    }
     return {
         "chosen_k": chosen,
+        "bounds": bounds,
         "topic_term": read_topic_term(outputs["topic_term"]),
         "degenerate": degenerate,
         "seconds": seconds,
     }
+
+
+def time_stage_here(folder: Path, *, config_path: Path) -> list[dict]:
+    """Time ``topic_model_step`` on every ``*.parquet`` segment table in ``folder``, one
+    model after the other in this process, with the settings of ``config_path``.
+
+    Whatever ``ordskifte`` this process imports is timed: :func:`stage_time` runs it with
+    another checkout first on ``PYTHONPATH``. Only the options that that version's step
+    takes are passed. The time is the step's wall time (imports excluded).
+    """
+    import inspect
+    import logging
+
+    from ordskifte.topics.steps import topic_model_step
+
+    logging.getLogger("ordskifte").setLevel(logging.ERROR)
+    accepted = set(inspect.signature(topic_model_step).parameters)
+    settings = {k: v for k, v in topic_settings(config_path).items() if k in accepted}
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ordskifte-stage-") as tmp:
+        for path in sorted(Path(folder).glob("*.parquet")):
+            outputs = {
+                n: str(Path(tmp) / f"{path.stem}-{n}.{'parquet' if n in OUTPUTS[4:] else 'tsv'}")
+                for n in OUTPUTS
+            }
+            start = time.perf_counter()
+            topic_model_step(str(path), name=path.stem, outputs=outputs, **settings)
+            seconds = time.perf_counter() - start
+            selection = pd.read_csv(outputs["model_selection"], sep="\t")
+            chosen = selection.loc[selection["chosen"].astype(str) == "True", "k"]
+            rows.append(
+                {
+                    "model": path.stem,
+                    "seconds": round(seconds, 2),
+                    "k": int(chosen.iloc[0]) if len(chosen) else None,
+                }
+            )
+    return rows
+
+
+def stage_time(folder: Path, *, against: str | None, repeats: int = 1) -> list[dict]:
+    """The topic stage's time on the segment tables in ``folder``: this checkout, and, with
+    ``against``, the git revision ``against`` (exported to a temporary folder), side by side.
+
+    Each model runs in a process of its own, the revision's first, then this checkout's,
+    model after model, so that both meet the same load; each with its own version's
+    ``config.yaml`` and package (through ``PYTHONPATH``) and the same Python environment.
+    """
+    import os
+    import subprocess
+
+    versions = {"this": ROOT}
+    with tempfile.TemporaryDirectory(prefix="ordskifte-rev-") as tmp:
+        if against:
+            export = Path(tmp) / "rev"
+            export.mkdir()
+            archive = subprocess.run(
+                ["git", "archive", against], cwd=ROOT, capture_output=True, check=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", str(export)], input=archive, check=True)
+            versions = {against: export, "this": ROOT}
+        rows = []
+        for path in sorted(Path(folder).glob("*.parquet")):
+            one = Path(tmp) / "models" / path.stem / path.name  # a folder per model
+            one.parent.mkdir(parents=True)
+            one.symlink_to(path.resolve())
+            for repeat in range(repeats):
+                for version, checkout in versions.items():
+                    env = {**os.environ, "PYTHONPATH": str(checkout)}
+                    run = subprocess.run(
+                        [
+                            sys.executable,
+                            str(Path(__file__).resolve()),
+                            "--stage-time-worker",
+                            str(one.parent),
+                            "--config",
+                            str(checkout / "config.yaml"),
+                        ],
+                        cwd=tmp,
+                        env=env,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                    )
+                    if run.returncode != 0:
+                        raise RuntimeError(f"{version} on {path.name}: {run.stderr[-2000:]}")
+                    for row in json.loads(run.stdout.splitlines()[-1]):
+                        rows.append({"version": version, "repeat": repeat, **row})
+                        print(
+                            f"{row['model']} {version}: {row['seconds']:.1f} s, k={row['k']}",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+    return rows
 
 
 def score(topic_term: pd.DataFrame, planted: pd.DataFrame) -> dict:
@@ -155,6 +274,7 @@ def run_shape(shape, *, corpora: int, seed: int, methods: dict, tmp: Path) -> li
                         "segments": len(segments),
                         "degenerate": result["degenerate"],
                         "seconds": round(result["seconds"], 3),
+                        "bounds": result["bounds"],
                         **score(result["topic_term"], planted),
                     }
                 )
@@ -210,10 +330,37 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--methods",
         default="configured,u_mass",
-        help="configured (config.yaml's k_criterion) and/or u_mass",
+        help="configured (config.yaml's k_criterion and k_search), u_mass, and/or independent "
+        "(the bound with every k fitted from scratch)",
     )
     parser.add_argument("--output", type=Path, default=None, help="write the rows as JSON")
+    parser.add_argument(
+        "--stage-time",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="instead: time the topic stage on the segment tables (*.parquet) in FOLDER, "
+        "e.g. a run's results/segments",
+    )
+    parser.add_argument(
+        "--against", default=None, metavar="REV", help="with --stage-time: also this git revision"
+    )
+    parser.add_argument("--repeats", type=int, default=1, help="with --stage-time: runs of each")
+    parser.add_argument("--stage-time-worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yaml", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def print_stage_time(rows: Sequence[dict]) -> None:
+    """One line per model and version (the best of the repeats), then the totals."""
+    table = pd.DataFrame(rows)
+    best = table.groupby(["model", "version"], sort=False).agg(
+        seconds=("seconds", "min"), k=("k", "first")
+    )
+    wide = best["seconds"].unstack("version")
+    wide.loc["total"] = wide.sum()
+    ks = best["k"].unstack("version").astype("Int64").add_prefix("k ")
+    print(wide.join(ks).astype(object).fillna("").to_string(float_format="{:.1f}".format))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -222,6 +369,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tests.synthetic.planted import PLANTED_SHAPES, QUICK_SHAPES
 
     args = parse_args(argv)
+    if args.stage_time_worker:
+        print(json.dumps(time_stage_here(args.stage_time_worker, config_path=args.config)))
+        return 0
+    if args.stage_time:
+        rows = stage_time(args.stage_time, against=args.against, repeats=args.repeats)
+        print_stage_time(rows)
+        if args.output:
+            args.output.write_text(json.dumps({"rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return 0
     logging.getLogger("ordskifte").setLevel(logging.ERROR)
     shapes = QUICK_SHAPES if args.quick else PLANTED_SHAPES
     if args.shapes:
@@ -238,6 +394,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             methods[configured["k_criterion"]] = configured
         elif method == "u_mass":
             methods["u_mass"] = {**configured, "k_criterion": "u_mass"}
+        elif method == "independent":
+            methods["independent"] = {
+                **configured,
+                "k_criterion": "bound",
+                "k_search": "independent",
+            }
         else:
             print(f"unknown method {method!r}", file=sys.stderr)
             return 2

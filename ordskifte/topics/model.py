@@ -37,6 +37,7 @@ ENGINES = ("lda", "nmf")
 COHERENCE_MEASURES = ("u_mass", "c_v", "c_npmi")
 SELECT_K_COLUMNS = ("k", "bound", "u_mass", "fits", "chosen")
 K_CRITERIA = ("bound", "u_mass")
+K_SEARCHES = ("merge", "independent")
 STABILITY_COLUMNS = ("topic", "stability", "unstable")
 TOPIC_TERMS_COLUMNS = ("topic", "rank", "term", "weight", "exclusivity", "frex")
 REPRESENTATIVE_COLUMNS = (
@@ -212,6 +213,7 @@ def fit_model(
     chunksize: int = 2000,
     max_iter: int = 400,
     restarts: int = 1,
+    init: np.ndarray | None = None,
 ) -> TopicModel:
     r"""Fit an LDA or NMF topic model with ``k`` topics to term lists.
 
@@ -242,6 +244,16 @@ def fit_model(
     ``restarts=1`` is the plain fit; start *r* > 0 uses
     ``SeedSequence([seed, r]).generate_state(1)[0]`` (independent of other seeds' starts).
 
+    **init** -- a warm start (LDA only): the ``k x V`` variational sufficient statistics
+    (gensim ``state.sstats``, the expected term counts of each topic; :math:`\lambda =
+    \eta + \text{sstats}`) to start from instead of gensim's random initialisation, e.g. the
+    statistics of a fit with two of its topics merged (:func:`merge_topics`). The model is
+    built without a corpus (same options, ``random_state`` the start's seed), its statistics
+    replaced by ``init`` and synchronised (``sync_state``), then trained with ``update``
+    for ``passes`` passes. Its first E-step sees the merged topics; ``random_state`` still
+    draws the E-step's starting ``gamma``, so the result is a function of ``init`` and the
+    seed.
+
     Rows are normalised to sum to 1 in float64; an all-zero row (a document without
     vocabulary terms, or an empty NMF component) becomes uniform.
 
@@ -263,6 +275,8 @@ def fit_model(
         NMF iterations (NMF only).
     restarts : int, default 1
         Number of starting seeds; the best fit is kept (see above). Time grows linearly.
+    init : ndarray, optional
+        ``k x V`` sufficient statistics to start from (LDA only; see above).
 
     Returns
     -------
@@ -272,8 +286,9 @@ def fit_model(
     ------
     ValueError
         On an unknown engine, a bad ``k``/``seed``, an empty or duplicated vocabulary, no
-        document with a vocabulary term, or (NMF) ``k`` larger than the number of documents
-        or terms.
+        document with a vocabulary term, (NMF) ``k`` larger than the number of documents
+        or terms, or an ``init`` that is not a finite non-negative ``k x V`` matrix or is
+        given for NMF.
 
     References
     ----------
@@ -307,6 +322,15 @@ def fit_model(
 
     restarts = _int_option(restarts, "restarts", minimum=1)
     starts = restart_seeds(seed, restarts)
+    if init is not None:
+        if engine != "lda":
+            raise ValueError("init (a warm start from sufficient statistics) is for LDA only")
+        init = np.asarray(init, dtype=np.float64)
+        if init.shape != (k, len(vocab)) or not np.isfinite(init).all() or (init < 0).any():
+            raise ValueError(
+                f"init must be a finite non-negative {k} x {len(vocab)} matrix, "
+                f"got shape {init.shape}"
+            )
 
     if engine == "lda":
         from gensim.models import LdaModel
@@ -324,12 +348,18 @@ def fit_model(
         fits, scores = [], []
         for start in starts:
             lda = LdaModel(
-                corpus=train,
+                corpus=train if init is None else None,
                 id2word=dict(enumerate(vocab)),
                 num_topics=k,
                 random_state=start,
                 **params,
             )
+            if init is not None:
+                # warm start: the given statistics replace the random ones, then the same
+                # training as with a corpus (update with the constructor's options)
+                lda.state.sstats[...] = init.astype(lda.state.sstats.dtype)
+                lda.sync_state()
+                lda.update(train)
             # E-step once after training; it draws from the model's random state, so it comes
             # before anything else, whatever the number of restarts
             gamma, _ = lda.inference(train)
@@ -346,6 +376,8 @@ def fit_model(
         doc_topic = np.zeros((n_docs, k))
         doc_topic[nonempty] = np.asarray(gamma, dtype=np.float64)
         params["restarts"] = restarts
+        if init is not None:
+            params["warm_start"] = True
         params["bound_per_token"] = scores[chosen]
         if len(starts) > 1:
             params.update(start_seeds=starts, bound_per_tokens=scores, chosen_start=chosen)
@@ -549,6 +581,207 @@ def best_fit(models: Sequence[TopicModel]) -> TopicModel:
     return models[int(np.argmax([b if math.isfinite(b) else -math.inf for b in bounds]))]
 
 
+# --- the merge path: one fit at the largest k, then merges down to the smallest ---------------
+
+
+def _sstats(model_or_sstats: TopicModel | np.ndarray) -> np.ndarray:
+    """A model's ``k x V`` sufficient statistics (gensim ``state.sstats``) as float64."""
+    if isinstance(model_or_sstats, TopicModel):
+        if model_or_sstats.engine != "lda" or model_or_sstats.estimator is None:
+            raise ValueError("merge costs need an LDA model fitted by fit_model")
+        sstats = model_or_sstats.estimator.state.sstats
+    else:
+        sstats = model_or_sstats
+    sstats = np.asarray(sstats, dtype=np.float64)
+    if sstats.ndim != 2 or not np.isfinite(sstats).all() or (sstats < 0).any():
+        raise ValueError("sufficient statistics must be a finite non-negative k x V matrix")
+    return sstats
+
+
+def _entropy(rows: np.ndarray) -> np.ndarray:
+    """Shannon entropy (nats) of each row of a matrix of distributions, 0 log 0 = 0."""
+    logs = np.log(rows, out=np.zeros_like(rows), where=rows > 0)
+    return -(rows * logs).sum(axis=-1)
+
+
+def merge_costs(model_or_sstats: TopicModel | np.ndarray) -> np.ndarray:
+    r"""The cost of merging each pair of topics: the agglomerative information bottleneck.
+
+    With :math:`s_i` topic *i*'s row of the sufficient statistics (its expected term counts),
+    its mass :math:`p_i = \sum_v s_{iv} / \sum_{j,v} s_{jv}` and its term distribution
+    :math:`\phi_i = s_i / \sum_v s_{iv}` (uniform for an empty row), merging *i* and *j*
+    costs
+
+    .. math:: \Delta_{ij} = (p_i + p_j)\, \mathrm{JS}_\pi(\phi_i, \phi_j), \quad
+              \mathrm{JS}_\pi = H(\pi_i \phi_i + \pi_j \phi_j) - \pi_i H(\phi_i)
+              - \pi_j H(\phi_j), \quad \pi_i = \frac{p_i}{p_i + p_j}
+
+    the information about the terms lost by merging the two clusters in the agglomerative
+    information bottleneck (Slonim & Tishby 2000, eq. 9): it is 0 for identical topics and
+    small for an empty topic or two small similar ones. Symmetric and non-negative, in nats;
+    the diagonal is ``inf`` (a topic is not merged with itself).
+
+    Parameters
+    ----------
+    model_or_sstats : TopicModel or ndarray
+        An LDA model fitted by :func:`fit_model`, or a ``k x V`` matrix of sufficient
+        statistics (gensim ``state.sstats``).
+
+    Returns
+    -------
+    ndarray
+        ``k x k``.
+
+    References
+    ----------
+    Slonim, N., & Tishby, N. (2000). Agglomerative information bottleneck. *NeurIPS 12*,
+    617-623.
+    """
+    sstats = _sstats(model_or_sstats)
+    k = sstats.shape[0]
+    sizes = sstats.sum(axis=1)
+    total = sizes.sum()
+    mass = sizes / total if total > 0 else np.full(k, 1.0 / max(k, 1))
+    phi = _normalise_rows(sstats) if sstats.shape[1] else sstats
+    entropy = _entropy(phi)
+    costs = np.full((k, k), np.inf)
+    for i in range(k - 1):
+        j = np.arange(i + 1, k)
+        pair = mass[i] + mass[j]
+        pi_i = np.divide(mass[i], pair, out=np.full_like(pair, 0.5), where=pair > 0)
+        pi_j = 1.0 - pi_i
+        mixed = pi_i[:, np.newaxis] * phi[i] + pi_j[:, np.newaxis] * phi[j]
+        js = _entropy(mixed) - pi_i * entropy[i] - pi_j * entropy[j]
+        row = pair * np.maximum(js, 0.0)  # rounding can make an exact 0 slightly negative
+        costs[i, j] = row
+        costs[j, i] = row
+    return costs
+
+
+def cheapest_merge(model_or_sstats: TopicModel | np.ndarray) -> tuple[int, int]:
+    """The pair ``(i, j)``, ``i < j``, with the lowest :func:`merge_costs`.
+
+    Ties go to the smallest ``i``, then the smallest ``j``, so the same statistics always
+    give the same pair.
+
+    Raises
+    ------
+    ValueError
+        With fewer than two topics.
+    """
+    costs = merge_costs(model_or_sstats)
+    k = costs.shape[0]
+    if k < 2:
+        raise ValueError(f"merging needs at least two topics, got {k}")
+    upper = np.where(np.triu(np.ones((k, k), dtype=bool), 1), costs, np.inf)
+    flat = int(np.argmin(upper))  # the first minimum in row-major order
+    return flat // k, flat % k
+
+
+def merge_topics(sstats: np.ndarray, i: int, j: int) -> np.ndarray:
+    """Sufficient statistics with topics ``i`` and ``j`` merged: their rows summed.
+
+    The merged topic takes the place of the lower of the two; the other rows keep their
+    order. The total (the expected number of term tokens) is unchanged. This is the merge
+    move of memoized variational inference (Bryant & Sudderth 2012; Hughes, Kim & Sudderth
+    2015): summing two topics' expected counts is the statistics of the model in which
+    every token of either belongs to the merged topic.
+
+    Returns
+    -------
+    ndarray
+        ``(k - 1) x V``, float64.
+
+    References
+    ----------
+    Bryant, M., & Sudderth, E. B. (2012). Truly nonparametric online variational inference
+    for hierarchical Dirichlet processes. *NeurIPS 25*.
+
+    Hughes, M. C., Kim, D. I., & Sudderth, E. B. (2015). Reliable and scalable variational
+    inference for the hierarchical Dirichlet process. *AISTATS 2015*, 370-378.
+    """
+    sstats = _sstats(sstats)
+    k = sstats.shape[0]
+    i, j = int(i), int(j)
+    if not (0 <= i < k and 0 <= j < k) or i == j:
+        raise ValueError(f"need two different topics of 0..{k - 1}, got {i} and {j}")
+    low, high = min(i, j), max(i, j)
+    merged = np.delete(sstats, high, axis=0)
+    merged[low] = sstats[low] + sstats[high]
+    return merged
+
+
+def merge_path(
+    docs: Sequence[Sequence[str]],
+    *,
+    k_max: int,
+    k_min: int,
+    seed: int,
+    vocabulary: Sequence[str],
+    merge_passes: int = 3,
+    **fit_kwargs,
+) -> list[TopicModel]:
+    r"""LDA models for every k from ``k_max`` down to ``k_min``: one fit, then merges.
+
+    Coarse to fine in reverse: one LDA fit at ``k_max`` (:func:`fit_model` with ``seed`` and
+    ``fit_kwargs``), then, repeatedly, the cheapest pair of topics (:func:`cheapest_merge`,
+    the agglomerative information bottleneck of Slonim & Tishby 2000) is merged by summing
+    their sufficient statistics (:func:`merge_topics`, the merge move of Bryant & Sudderth
+    2012 and Hughes, Kim & Sudderth 2015), and the model with one topic fewer is refitted
+    from them for ``merge_passes`` passes (``fit_model(..., init=...)``, same seed and
+    options, one start). A merged model starts where the larger one ended, so a few passes
+    suffice, and a planted topic that a fit at the right k would have split or merged with
+    another in a local optimum is usually kept whole: the larger fit finds it, and the
+    merges join the pieces that the data do not need apart.
+
+    Every model has ``seed`` as its seed, and ``params["merged"]`` gives the pair merged
+    from the model before (``None`` for the first fit).
+
+    Returns
+    -------
+    list of TopicModel
+        ``k_max - k_min + 1`` models, ``k_max`` first.
+
+    References
+    ----------
+    Slonim, N., & Tishby, N. (2000). Agglomerative information bottleneck. *NeurIPS 12*,
+    617-623.
+
+    Bryant, M., & Sudderth, E. B. (2012). Truly nonparametric online variational inference
+    for hierarchical Dirichlet processes. *NeurIPS 25*.
+
+    Hughes, M. C., Kim, D. I., & Sudderth, E. B. (2015). Reliable and scalable variational
+    inference for the hierarchical Dirichlet process. *AISTATS 2015*, 370-378.
+    """
+    k_max = _int_option(k_max, "k_max", minimum=1)
+    k_min = _int_option(k_min, "k_min", minimum=1)
+    if k_min > k_max:
+        raise ValueError(f"k_min must be <= k_max, got {k_min} > {k_max}")
+    merge_passes = _int_option(merge_passes, "merge_passes", minimum=1)
+    if fit_kwargs.get("engine", "lda") != "lda":
+        raise ValueError("the merge path is for LDA only")
+    options = {k: v for k, v in fit_kwargs.items() if k != "engine"}
+    model = fit_model(docs, engine="lda", k=k_max, seed=seed, vocabulary=vocabulary, **options)
+    model.params["merged"] = None
+    path = [model]
+    warm = {**options, "passes": merge_passes, "restarts": 1}
+    for k in range(k_max - 1, k_min - 1, -1):
+        sstats = _sstats(model)
+        i, j = cheapest_merge(sstats)
+        model = fit_model(
+            docs,
+            engine="lda",
+            k=k,
+            seed=seed,
+            vocabulary=vocabulary,
+            init=merge_topics(sstats, i, j),
+            **warm,
+        )
+        model.params["merged"] = [i, j]
+        path.append(model)
+    return path
+
+
 def _choose_k(table: pd.DataFrame, criterion: str, tolerance: float) -> int:
     if criterion == "bound" and table["bound"].notna().any():
         best = table["bound"].max()
@@ -568,9 +801,11 @@ def select_k(
     vocabulary: Sequence[str],
     criterion: Literal["bound", "u_mass"] = "bound",
     seeds: int = 1,
-    tolerance: float = 0.01,
+    tolerance: float = 0.002,
     min_segments_per_topic: int = 1,
     fitted: dict[int, list[TopicModel]] | None = None,
+    search: Literal["merge", "independent"] = "merge",
+    merge_passes: int = 3,
     **fit_kwargs,
 ) -> tuple[int, pd.DataFrame, list[str]]:
     r"""Choose the number of topics from ``grid``, never failing on small data.
@@ -584,12 +819,26 @@ def select_k(
     is fitted with ``seed, seed + 1, ..., seed + seeds - 1`` (:func:`fit_model`) and keeps
     its fit of highest bound: variational LDA often ends in a local optimum that merges two
     topics and splits another, whose bound is lower (restarts as ``nstart`` in Grün &
-    Hornik 2011). On planted corpora a single fit per k is not enough: the right k's one fit
-    is often such a local optimum, and a larger k wins. The chosen k is the smallest whose
-    bound is within ``tolerance`` nats per token of the highest: beyond the planted number
-    of topics the bound stays nearly flat (extra topics split a topic or stay empty), and
-    the smaller model explains the data as well. The fits of the chosen k are the refits
-    of :func:`topic_stability`.
+    Hornik 2011). The chosen k is the smallest whose bound is within ``tolerance`` nats per
+    token of the highest: beyond the planted number of topics the bound stays nearly flat
+    (extra topics split a topic or stay empty), and the smaller model explains the data as
+    well. The fits of the chosen k are the refits of :func:`topic_stability`.
+
+    How the models of each k are found (``search``, bound criterion and LDA only):
+
+    - ``"merge"`` (the default) -- per seed, one fit at the largest supported k of the
+      grid, then the cheapest pair of topics merged, one at a time, down to the smallest,
+      each merged model refitted for ``merge_passes`` passes (:func:`merge_path`: the
+      agglomerative information bottleneck cost of Slonim & Tishby 2000 and the merge moves
+      of Bryant & Sudderth 2012 and Hughes, Kim & Sudderth 2015). On planted corpora an
+      independent fit at the right k is often a local optimum that merges two planted
+      topics and splits another, and a larger k wins; a fit at a large k separates the
+      planted topics, and merging its spare pieces keeps them whole. It is also cheaper: one
+      full fit per seed instead of one per k, the merged models only a few passes each.
+    - ``"independent"`` -- each k fitted from scratch with each seed (:func:`fit_model`),
+      as before.
+
+    The u_mass criterion and NMF always fit each k independently.
 
     **u_mass** -- the mean u_mass coherence of the topics' top 10 terms of the ``seed`` fit
     (:func:`coherence`; Mimno et al. 2011); the highest wins (NaN counts as lowest; ties: the
@@ -617,7 +866,7 @@ def select_k(
     seeds : int, default 1
         Fits of each k (``seed``, ``seed + 1``, ...) for the bound criterion; u_mass fits
         each k once, with ``seed``.
-    tolerance : float, default 0.01
+    tolerance : float, default 0.002
         In nats per token: k within this of the highest bound count as equally good.
     min_segments_per_topic : int, default 1
         At least this many segments per topic (e.g. 5), so that a small period does not get
@@ -625,6 +874,11 @@ def select_k(
     fitted : dict, optional
         Receives the models fitted at each k, ``seed`` first, then ``seed + 1``, ...: the
         caller can reuse them (:func:`best_fit`, and :func:`topic_stability`'s ``refits``).
+        On the merge path these are the path's models of each seed at that k.
+    search : {"merge", "independent"}, default "merge"
+        How the bound criterion's models are found (see above).
+    merge_passes : int, default 3
+        Passes of the refit after each merge (``search="merge"``).
 
     Returns
     -------
@@ -655,12 +909,24 @@ def select_k(
 
     Mimno, D., Wallach, H., Talley, E., Leenders, M., & McCallum, A. (2011). Optimizing
     semantic coherence in topic models. *EMNLP 2011*, 262-272.
+
+    Slonim, N., & Tishby, N. (2000). Agglomerative information bottleneck. *NeurIPS 12*,
+    617-623.
+
+    Bryant, M., & Sudderth, E. B. (2012). Truly nonparametric online variational inference
+    for hierarchical Dirichlet processes. *NeurIPS 25*.
+
+    Hughes, M. C., Kim, D. I., & Sudderth, E. B. (2015). Reliable and scalable variational
+    inference for the hierarchical Dirichlet process. *AISTATS 2015*, 370-378.
     """
     values = sorted({_int_option(k, "grid value", minimum=1) for k in grid})
     if not values:
         raise ValueError("grid must hold at least one k")
     if criterion not in K_CRITERIA:
         raise ValueError(f"criterion must be one of {K_CRITERIA}, got {criterion!r}")
+    if search not in K_SEARCHES:
+        raise ValueError(f"search must be one of {K_SEARCHES}, got {search!r}")
+    merge_passes = _int_option(merge_passes, "merge_passes", minimum=1)
     seeds = _int_option(seeds, "seeds", minimum=1)
     if not tolerance >= 0:
         raise ValueError(f"tolerance must be >= 0, got {tolerance!r}")
@@ -699,13 +965,31 @@ def select_k(
 
     by_bound = engine == "lda" and criterion == "bound"
     n_fits = seeds if by_bound else 1
-    models = {
-        k: [
-            fit_model(docs, engine=engine, k=k, seed=seed + i, vocabulary=vocabulary, **fit_kwargs)
-            for i in range(n_fits)
-        ]
-        for k in supported
-    }
+    if by_bound and search == "merge":
+        models: dict[int, list[TopicModel]] = {k: [] for k in supported}
+        for i in range(n_fits):
+            for model in merge_path(
+                docs,
+                k_max=supported[-1],
+                k_min=supported[0],
+                seed=seed + i,
+                vocabulary=vocabulary,
+                merge_passes=merge_passes,
+                engine=engine,
+                **fit_kwargs,
+            ):
+                if model.k in models:  # a grid with gaps: the path passes through every k
+                    models[model.k].append(model)
+    else:
+        models = {
+            k: [
+                fit_model(
+                    docs, engine=engine, k=k, seed=seed + i, vocabulary=vocabulary, **fit_kwargs
+                )
+                for i in range(n_fits)
+            ]
+            for k in supported
+        }
     table = pd.DataFrame(
         {
             "k": supported,

@@ -76,15 +76,20 @@ def topic_model_step(
     outputs: Mapping[str, str],
     max_fit_segments: int = 0,
     k_criterion: str = "bound",
-    k_tolerance: float = 0.01,
+    k_tolerance: float = 0.002,
+    k_search: str = "merge",
+    merge_passes: int = 3,
 ) -> None:
     """Fit one topic model (a period's, or the global one) and write its tables.
 
     ``k`` comes from ``grid`` by ``k_criterion`` (:func:`ordskifte.topics.model.select_k`: the
-    evidence lower bound of the best of ``n_seeds`` fits per k, with ``k_tolerance``; or u_mass
-    coherence of one fit per k). The model kept is the best of the chosen k's fits, its
-    stability measured against the other seeds' fits (reused, fitted only where missing),
-    and ``coherence_measure`` (c_v or c_npmi) is reported for it. A period too small for the
+    evidence lower bound of the best of ``n_seeds`` models per k, with ``k_tolerance``, the
+    models found by ``k_search``: ``merge``, one fit per seed at the largest k merged down to
+    the smallest with ``merge_passes`` passes after each merge, or ``independent`` fits of
+    every k; or u_mass coherence of one fit per k). The model kept is the best of the chosen
+    k's models, its stability measured against the other seeds' models (reused, fitted only
+    where missing), and ``coherence_measure`` (c_v or c_npmi) is reported for it. A period
+    too small for the
     grid gets the largest k its data supports and a note in ``model_selection.tsv`` and the
     log, never an error; ``k_cap`` and ``k_cap_reason`` say what bounds k. Degenerate topics
     (:func:`ordskifte.topics.model.topic_quality`) are marked and get no label from their
@@ -146,6 +151,8 @@ def topic_model_step(
             criterion=k_criterion,
             seeds=n_seeds,
             tolerance=k_tolerance,
+            search=k_search,
+            merge_passes=merge_passes,
             min_segments_per_topic=min_segments_per_topic,
             fitted=fitted,
             **kwargs,

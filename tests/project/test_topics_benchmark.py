@@ -42,3 +42,21 @@ def test_topics_benchmark_quick(tmp_path):
     assert any(r["chosen_k"] != r["planted_k"] for r in u_mass), u_mass
     totals = {s["method"]: s for s in result["summary"] if s["shape"] == "ALL"}
     assert totals["bound"]["k_right"] == 1.0
+
+
+def test_topic_settings_leave_out_keys_an_older_config_lacks(tmp_path):
+    """--stage-time --against runs an older checkout with its own config.yaml: keys it does
+    not have are not passed to its step."""
+    import yaml
+
+    from benchmarks.topics import topic_settings
+
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    assert topic_settings()["k_search"] == config["topics"]["k_search"]
+    for key in ("k_search", "merge_passes", "k_criterion", "k_tolerance"):
+        del config["topics"][key]
+    old = tmp_path / "config.yaml"
+    old.write_text(yaml.safe_dump(config), encoding="utf-8")
+    settings = topic_settings(old)
+    assert not {"k_search", "merge_passes", "k_criterion", "k_tolerance"} & set(settings)
+    assert settings["n_seeds"] == config["topics"]["seeds"]

@@ -558,7 +558,9 @@ def test_model_fitted_on_a_sample_assigns_held_out_documents_to_their_planted_to
 
 def test_stability_reuses_the_reference_model_select_k_fitted():
     """select_k hands out its fits; the chosen one, as stability's reference, gives the same
-    stability table as fitting the reference again."""
+    stability table as fitting the reference again. With every k fitted from scratch
+    (``search="independent"``): the merge path's models are refits from merged topics, not
+    what a fresh fit of the seed gives (tests/unit/test_merge_path.py checks their reuse)."""
     docs = [["gruppe", "selvhjelp", "møte"], ["helse", "psykisk", "bruker"]] * 6 + [
         ["frivillig", "sentral", "gruppe"],
         ["folkehelse", "kommune", "helse"],
@@ -566,7 +568,14 @@ def test_stability_reuses_the_reference_model_select_k_fitted():
     vocabulary = sorted({w for d in docs for w in d})
     fitted = {}
     k, _, _ = select_k(
-        docs, grid=[2, 3], engine="lda", seed=7, vocabulary=vocabulary, seeds=2, fitted=fitted
+        docs,
+        grid=[2, 3],
+        engine="lda",
+        seed=7,
+        vocabulary=vocabulary,
+        seeds=2,
+        fitted=fitted,
+        search="independent",
     )
     assert sorted(fitted) == [2, 3] and [m.seed for m in fitted[k]] == [7, 8]
     reused, table = topic_stability(

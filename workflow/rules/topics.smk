@@ -68,6 +68,8 @@ rule topic_model:
         max_fit_segments=config["topics"]["max_fit_segments"],
         k_criterion=config["topics"]["k_criterion"],
         k_tolerance=config["topics"]["k_tolerance"],
+        k_search=config["topics"]["k_search"],
+        merge_passes=config["topics"]["merge_passes"],
     script:
         "../scripts/topic_model.py"
 

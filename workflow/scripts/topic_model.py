@@ -24,6 +24,8 @@ run_logged(
         max_fit_segments=sm.params.max_fit_segments,
         k_criterion=sm.params.k_criterion,
         k_tolerance=sm.params.k_tolerance,
+        k_search=sm.params.k_search,
+        merge_passes=sm.params.merge_passes,
         outputs=dict(sm.output.items()),
     ),
 )
