@@ -17,7 +17,6 @@ from pathlib import Path
 from simplemma.strategies.dictionaries.dictionary_factory import (
     DEFAULT_DICTIONARY_FACTORY,
     DictionaryFactory,
-    MappingStrToByteString,
     _load_dictionary_from_disk,
 )
 
@@ -47,11 +46,33 @@ def read_lexicon(path: str | Path) -> dict[bytes, bytes]:
     data = Path(path).read_bytes()
     cells = data[len(HEADER) :].replace(b"\t", b"\n").split(b"\n")
     if not data.startswith(HEADER) or cells[-1] != b"" or len(cells) % 2 != 1:
-        raise ValueError(
-            f"{path} is not a word table written by the lexicon rule (form<TAB>lemma lines): "
-            "delete it and rerun"
-        )
+        raise ValueError(_not_a_lexicon(path))
     return dict(zip(cells[0:-1:2], cells[1::2], strict=True))
+
+
+def read_lexicon_str(path: str | Path) -> dict[str, str]:
+    """The table :func:`write_lexicon` wrote as a plain ``str`` dictionary: the entries of
+    :func:`read_lexicon`, decoded once as a whole (UTF-8) instead of at every look-up, as
+    simplemma's bytes-backed mapping does. The file is decoded in one call and split at tabs
+    and line ends (ASCII, so the same cells as in bytes); about 1 µs a look-up saved, over a
+    few hundred thousand look-ups per million tokens."""
+    data = Path(path).read_bytes()
+    header = HEADER.decode()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{_not_a_lexicon(path)} (not UTF-8: {err})") from None
+    cells = text[len(header) :].replace("\t", "\n").split("\n")
+    if not text.startswith(header) or cells[-1] != "" or len(cells) % 2 != 1:
+        raise ValueError(_not_a_lexicon(path))
+    return dict(zip(cells[0:-1:2], cells[1::2], strict=True))
+
+
+def _not_a_lexicon(path: str | Path) -> str:
+    return (
+        f"{path} is not a word table written by the lexicon rule (form<TAB>lemma lines): "
+        "delete it and rerun"
+    )
 
 
 class LexiconDictionaryFactory(DictionaryFactory):
@@ -60,14 +81,16 @@ class LexiconDictionaryFactory(DictionaryFactory):
 
     def __init__(self, paths: Mapping[str, str | Path]) -> None:
         self._paths = {lang: Path(p) for lang, p in paths.items()}
-        self._tables: dict[str, MappingStrToByteString] = {}
+        self._tables: dict[str, Mapping[str, str]] = {}
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         table = self._tables.get(lang)
         if table is None:
             if lang not in self._paths:
                 return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
-            table = self._tables[lang] = MappingStrToByteString(read_lexicon(self._paths[lang]))
+            # A plain str dictionary: the same entries as simplemma's bytes-backed
+            # MappingStrToByteString, without an encode and a decode at every look-up.
+            table = self._tables[lang] = read_lexicon_str(self._paths[lang])
         return table
 
 
