@@ -75,23 +75,35 @@ def _not_a_lexicon(path: str | Path) -> str:
     )
 
 
+class _Tables(dict):
+    """``{language: table}``, each table read when first asked for (:func:`read_lexicon_str`);
+    a language without a path gets simplemma's own table, not kept here."""
+
+    def __init__(self, paths: Mapping[str, Path]) -> None:
+        super().__init__()
+        self._paths = paths
+
+    def __missing__(self, lang: str) -> Mapping[str, str]:
+        if lang not in self._paths:
+            return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+        # A plain str dictionary: the same entries as simplemma's bytes-backed
+        # MappingStrToByteString, without an encode and a decode at every look-up.
+        table = self[lang] = read_lexicon_str(self._paths[lang])
+        return table
+
+
 class LexiconDictionaryFactory(DictionaryFactory):
     """A simplemma dictionary factory reading the tables :func:`write_lexicon` wrote
     (``{language: path}``); other languages come from simplemma's own files."""
 
     def __init__(self, paths: Mapping[str, str | Path]) -> None:
-        self._paths = {lang: Path(p) for lang, p in paths.items()}
-        self._tables: dict[str, Mapping[str, str]] = {}
+        self._tables = _Tables({lang: Path(p) for lang, p in paths.items()})
+        # simplemma asks for the table at every look-up (some twenty per word it does not
+        # find at once): answered by the dictionary's own __getitem__, in C.
+        self.get_dictionary = self._tables.__getitem__
 
-    def get_dictionary(self, lang: str) -> Mapping[str, str]:
-        table = self._tables.get(lang)
-        if table is None:
-            if lang not in self._paths:
-                return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
-            # A plain str dictionary: the same entries as simplemma's bytes-backed
-            # MappingStrToByteString, without an encode and a decode at every look-up.
-            table = self._tables[lang] = read_lexicon_str(self._paths[lang])
-        return table
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:  # shadowed by the instance's
+        return self._tables[lang]
 
 
 def lemmatizer(paths: Mapping[str, str | Path] | None = None):

@@ -558,10 +558,12 @@ def token_codes(
     tags = [""]
     tag_number = {"": 0}
     tag_ids = []
+    vocabulary = sorted(set(tokens) | set(lemmas)) if concepts or targets else []
     for named in (concepts or {}, targets or {}):
         tag_ids.append(
             _tag_codes(
                 named,
+                vocabulary=vocabulary,
                 codes=codes,
                 code_array=code_array,
                 tokens=tokens,
@@ -598,6 +600,7 @@ def token_codes(
 def _tag_codes(
     named: Mapping[str, Sequence[Pattern]],
     *,
+    vocabulary: list[str],
     codes: list[int],
     code_array: np.ndarray,
     tokens: list[str],
@@ -610,7 +613,8 @@ def _tag_codes(
     tags: list[str],
     tag_number: dict[str, int],
 ) -> np.ndarray:
-    """:func:`_tag` on codes: tag ids per token (into ``tags``, extended here); joins
+    """:func:`_tag` on codes (``vocabulary``: the tokens and lemmas, distinct and sorted):
+    tag ids per token (into ``tags``, extended here); joins
     multi-word matches into ``term_ids`` (new terms appended to ``terms``) and unsets
     ``is_stopword`` on their first token, in place."""
     out = np.zeros(len(codes), dtype=np.int64)
@@ -618,7 +622,6 @@ def _tag_codes(
         return out
     token_view, lemma_view = _ByCode(tokens, codes), _ByCode(lemmas, codes)
     found: dict[int, list[str]] = {}
-    vocabulary = sorted(set(tokens) | set(lemmas))
     for name in sorted(named):
         hits = starting_words(named[name], vocabulary)
         starts = np.fromiter(
