@@ -279,18 +279,50 @@ def tokenize_document(
 
 
 _SENTENCE_MARKS = frozenset(".!?")
+_MARK_RUN = re.compile(r"[.!?]+")
 
 
-def _sentences(pieces: list[str]) -> tuple[list[str], list[int]]:
+def _mark_positions(pieces: list[str], text: str) -> list[int]:
+    """The positions of the punctuation pieces among ``pieces`` (``TOKEN.findall(text)``),
+    found by C-level list searches rather than a test of every piece: a punctuation piece is
+    a whole run of ``.!?`` in ``text`` (a dot inside a word is a run of one between letters,
+    never a piece of its own), so the distinct runs (:data:`_MARK_RUN`) are what to look for,
+    and no word piece equals one of them."""
+    positions = []
+    for mark in set(_MARK_RUN.findall(text)):
+        k = -1
+        try:
+            while True:
+                k = pieces.index(mark, k + 1)
+                positions.append(k)
+        except ValueError:
+            pass
+    positions.sort()
+    return positions
+
+
+def _sentences(pieces: list[str], text: str | None = None) -> tuple[list[str], list[int]]:
     """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence: a
     run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
     (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
     capital letter (an initial), or the next word starts in lower case. Decided only at the
-    punctuation pieces, so the cost per word is two list operations."""
-    marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    punctuation pieces, so the cost per word is two list operations. With ``text`` (the
+    paragraph the pieces come from), the punctuation pieces are found by
+    :func:`_mark_positions` and the words copied between them in slices."""
+    if text is None:
+        marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    else:
+        marks = _mark_positions(pieces, text)
     if not marks:
         return pieces, [len(pieces)] if pieces else []
-    words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    if text is None:
+        words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    else:
+        words, start = [], 0
+        for k in marks:
+            words += pieces[start:k]
+            start = k + 1
+        words += pieces[start:]
     lengths = []
     last = 0  # words before the current sentence
     for j, k in enumerate(marks):
@@ -497,7 +529,7 @@ def token_codes(
             pieces = [piece for piece, _ in spans]
         else:
             spans, pieces = None, TOKEN.findall(para.text)
-        words, lengths = _sentences(pieces)
+        words, lengths = _sentences(pieces, para.text)
         if not words:
             continue
         n = len(words)

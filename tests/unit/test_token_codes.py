@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from ordskifte.text.lexicon import read_lexicon, read_lexicon_str
 from ordskifte.text.patterns import compile_patterns
-from ordskifte.text.tokenize import Normaliser, ParagraphIn, token_codes, tokenize_document
+from ordskifte.text.tokenize import (
+    TOKEN,
+    Normaliser,
+    ParagraphIn,
+    _sentences,
+    token_codes,
+    tokenize_document,
+)
 from tests.config_defaults import CONFIG_CONCEPTS, CONFIG_TARGETS, CONFIG_VARIANTS
 
 STOPWORDS = {"nb": frozenset({"og", "i", "på", "det"}), "nn": frozenset({"og", "i", "dei"})}
@@ -126,3 +133,10 @@ def test_read_lexicon_str_refuses_other_files(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(ValueError, match="not a word table written by the lexicon rule"):
         read_lexicon_str(path)
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from("aBæ1.!?-' \u2019_,"), max_size=60))
+def test_sentences_from_the_text_are_those_from_the_pieces(text):
+    pieces = TOKEN.findall(text)
+    assert _sentences(pieces, text) == _sentences(pieces)
