@@ -17,6 +17,7 @@ from pathlib import Path
 from simplemma.strategies.dictionaries.dictionary_factory import (
     DEFAULT_DICTIONARY_FACTORY,
     DictionaryFactory,
+    MappingStrToByteString,
     _load_dictionary_from_disk,
 )
 
@@ -50,24 +51,6 @@ def read_lexicon(path: str | Path) -> dict[bytes, bytes]:
     return dict(zip(cells[0:-1:2], cells[1::2], strict=True))
 
 
-def read_lexicon_str(path: str | Path) -> dict[str, str]:
-    """The table :func:`write_lexicon` wrote as a plain ``str`` dictionary: the entries of
-    :func:`read_lexicon`, decoded once as a whole (UTF-8) instead of at every look-up, as
-    simplemma's bytes-backed mapping does. The file is decoded in one call and split at tabs
-    and line ends (ASCII, so the same cells as in bytes); about 1 µs a look-up saved, over a
-    few hundred thousand look-ups per million tokens."""
-    data = Path(path).read_bytes()
-    header = HEADER.decode()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ValueError(f"{_not_a_lexicon(path)} (not UTF-8: {err})") from None
-    cells = text[len(header) :].replace("\t", "\n").split("\n")
-    if not text.startswith(header) or cells[-1] != "" or len(cells) % 2 != 1:
-        raise ValueError(_not_a_lexicon(path))
-    return dict(zip(cells[0:-1:2], cells[1::2], strict=True))
-
-
 def _not_a_lexicon(path: str | Path) -> str:
     return (
         f"{path} is not a word table written by the lexicon rule (form<TAB>lemma lines): "
@@ -76,7 +59,7 @@ def _not_a_lexicon(path: str | Path) -> str:
 
 
 class _Tables(dict):
-    """``{language: table}``, each table read when first asked for (:func:`read_lexicon_str`);
+    """``{language: table}``, each table read when first asked for (:func:`read_lexicon`);
     a language without a path gets simplemma's own table, not kept here."""
 
     def __init__(self, paths: Mapping[str, Path]) -> None:
@@ -86,9 +69,10 @@ class _Tables(dict):
     def __missing__(self, lang: str) -> Mapping[str, str]:
         if lang not in self._paths:
             return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
-        # A plain str dictionary: the same entries as simplemma's bytes-backed
-        # MappingStrToByteString, without an encode and a decode at every look-up.
-        table = self[lang] = read_lexicon_str(self._paths[lang])
+        # simplemma's own bytes-backed mapping. A plain str dictionary would spare an encode
+        # and a decode per look-up, but building it takes longer (0.6-0.8 s a table against
+        # 0.43 s, measured 2026-12-03) than the look-ups of a million-token document save.
+        table = self[lang] = MappingStrToByteString(read_lexicon(self._paths[lang]))
         return table
 
 

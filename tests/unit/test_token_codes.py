@@ -5,7 +5,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordskifte.text.lexicon import read_lexicon, read_lexicon_str
 from ordskifte.text.patterns import compile_patterns
 from ordskifte.text.tokenize import (
     TOKEN,
@@ -114,25 +113,6 @@ def test_emptied_keeps_the_columns_and_drops_the_rows():
 def test_word_tokens_counts_tokens_with_a_letter():
     codes, _ = both(paragraphs_in([("I 2003 kom 25 meldinger, 1940-tallet.", None, "nb", ())]))
     assert codes.word_tokens() == 4  # i, kom, meldinger, 1940-tallet
-
-
-def test_read_lexicon_str_is_read_lexicon_decoded(tmp_path):
-    path = tmp_path / "simplemma_nb.tsv"
-    path.write_bytes("form\tlemma\ngruppene\tgruppe\nøya\tøy\nmeldinga\tmelding\n".encode())
-    as_bytes = read_lexicon(path)
-    assert read_lexicon_str(path) == {k.decode(): v.decode() for k, v in as_bytes.items()}
-    assert list(read_lexicon_str(path)) == ["gruppene", "øya", "meldinga"]
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"form\tlemma\nen\n", b"lemma\tform\na\tb\n", b"form\tlemma\na\tb", b"form\tlemma\n\xff\tb\n"],
-)
-def test_read_lexicon_str_refuses_other_files(tmp_path, data):
-    path = tmp_path / "bad.tsv"
-    path.write_bytes(data)
-    with pytest.raises(ValueError, match="not a word table written by the lexicon rule"):
-        read_lexicon_str(path)
 
 
 @FUZZ
