@@ -148,6 +148,8 @@ FOOTNOTE_REF = re.compile(
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _NO_MARKS = dict.fromkeys(map(ord, PAGE_MARKS))
 WHITESPACE = re.compile(r"\s+")
+# A slug (SLUG) inside one line: a page without a match has no slug line.
+SLUG_IN_LINE = re.compile(r"\.(?:indd|qxd|qxp)[^\S\n]+\d", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 
 
@@ -463,12 +465,13 @@ def _blank_or_missing(lines: Sequence[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
 
 
-def _furniture_kind(lines: Sequence[str], index: int) -> str | None:
-    """The kind of page furniture ``lines[index]`` is, or None for a line to keep."""
+def _furniture_kind(lines: Sequence[str], index: int, *, slugs: bool = True) -> str | None:
+    """The kind of page furniture ``lines[index]`` is, or None for a line to keep
+    (``slugs=False``: the caller knows that the line holds no slug)."""
     line = lines[index]
     if not line.strip():
         return None
-    if is_slug(line):
+    if slugs and is_slug(line):
         return "slug"
     if is_letter_spaced(line):
         return "letter_spaced"
@@ -479,6 +482,19 @@ def _furniture_kind(lines: Sequence[str], index: int) -> str | None:
     ):
         return "page_number"
     return None
+
+
+def _furniture_kinds(page: str, lines: Sequence[str]) -> dict[int, str]:
+    """``{index: kind}`` of the lines of ``page`` (``lines`` is ``page.split("\\n")``) that
+    :func:`_furniture_kind` removes. A page without a slug inside a line
+    (:data:`SLUG_IN_LINE`, one scan of the page for a literal ".indd", ".qxd" or ".qxp")
+    skips the slug test of every line; blank lines are never furniture."""
+    slugs = SLUG_IN_LINE.search(page) is not None
+    kinds = {}
+    for index, line in enumerate(lines):
+        if line and (kind := _furniture_kind(lines, index, slugs=slugs)):
+            kinds[index] = kind
+    return kinds
 
 
 def remove_page_furniture(lines: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -1038,7 +1054,8 @@ def clean_document(
     if heading_max_chars < 1:
         raise ValueError(f"heading_max_chars must be at least 1, got {heading_max_chars}")
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    pages = [page.split("\n") for page in text.split("\f")]
+    page_texts = text.split("\f")
+    pages = [page.split("\n") for page in page_texts]
     labels = _page_labels(len(pages), page_numbers)
     lexicon = _lexicon(text)
 
@@ -1051,9 +1068,8 @@ def clean_document(
     body: list[_Line] = []
     for page, lines in enumerate(pages):
         removed: dict[int, str] = {i: kind for (p, i), kind in running.items() if p == page}
-        for index in range(len(lines)):
-            if index not in removed and (kind := _furniture_kind(lines, index)):
-                removed[index] = kind
+        for index, kind in _furniture_kinds(page_texts[page], lines).items():
+            removed.setdefault(index, kind)
         furniture += [(removed[i], lines[i]) for i in sorted(removed)]
         for number, indices in _footnote_spans(lines, skip=removed):
             note, counts = _footnote_text([lines[i] for i in indices], lexicon)
@@ -1061,7 +1077,8 @@ def clean_document(
             footnote_hyphens += counts
             footnote_lines += [lines[i] for i in indices]
             removed.update(dict.fromkeys(indices, "footnote"))
-        if drop_urls:
+        # A line is only a URL if the page has one ("://" or "www.", see _remove_urls).
+        if drop_urls and ("://" in page_texts[page] or "www." in page_texts[page].lower()):
             for index, line in enumerate(lines):
                 if index not in removed and line.strip() and not remove_urls(line).strip():
                     removed[index] = "url"

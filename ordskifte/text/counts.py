@@ -10,11 +10,14 @@ stopword), ``concept`` / ``target`` (matches of a configured family) or ``total`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ordskifte.text.words import HAS_LETTER
+
+if TYPE_CHECKING:  # imported where used: the document job counts without pandas
+    import pandas as pd
 
 KINDS = ("total", "concept", "target", "term")
 
@@ -27,6 +30,8 @@ def document_counts(
     Every configured concept and target gets a row, with count 0 if it never matches, so
     that a zero is recorded rather than missing.
     """
+    import pandas as pd
+
     rows: list[tuple[str, str, int]] = [
         ("total", "tokens", word_tokens(tokens)),
         ("total", "content", int((~tokens["is_stopword"]).sum()) if len(tokens) else 0),
@@ -56,6 +61,8 @@ def word_tokens(tokens: pd.DataFrame) -> int:
     ten times fewer): about 1 s less per million tokens."""
     if not len(tokens):
         return 0
+    import pandas as pd
+
     codes, distinct = pd.factorize(tokens["token"], use_na_sentinel=False)
     is_word = np.fromiter(
         (isinstance(t, str) and bool(HAS_LETTER.search(t)) for t in distinct),

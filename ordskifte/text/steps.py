@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ordskifte.text.tokenize import TokenCodes
+
 log = logging.getLogger("ordskifte")
 
 
@@ -81,9 +83,11 @@ def document_step(
         targets=targets,
         lexicons=lexicons,
     )
-    _count(
-        tokens, counts_out=counts_out, concept_names=sorted(concepts), target_names=sorted(targets)
-    )
+    from ordskifte.text.columns import count_table, write_table
+
+    counts = count_table(tokens, concept_names=sorted(concepts), target_names=sorted(targets))
+    write_table(counts, counts_out)
+    log.info("%d rows", len(counts))
 
 
 def clean_step(
@@ -258,19 +262,15 @@ def _tokenize(
     targets: Mapping[str, Sequence[str]],
     lexicons: Mapping[str, str] | None,
     meta_file: str = "its clean record",
-) -> pd.DataFrame:
+) -> TokenCodes:
     """:func:`tokenize_step` on the cleaned text (as written to ``where``) and its paragraph
-    records in memory; returns the token table as written to ``tokens_out``."""
-    from ordskifte.io import write_json, write_parquet
-    from ordskifte.text.counts import word_tokens
+    records in memory; returns the token table written to ``tokens_out``, as codes."""
+    import numpy as np
+
+    from ordskifte.io import write_json
+    from ordskifte.text.columns import token_table, write_table
     from ordskifte.text.patterns import compile_patterns
-    from ordskifte.text.tokenize import (
-        Normaliser,
-        ParagraphIn,
-        read_stopwords,
-        tokenize_document,
-        tokens_frame,
-    )
+    from ordskifte.text.tokenize import Normaliser, ParagraphIn, read_stopwords, token_codes
 
     texts = text.rstrip("\n").split("\n\n")
     if len(meta) != len(texts) and meta:
@@ -286,7 +286,9 @@ def _tokenize(
         for m, t in zip(meta, texts, strict=False)
         if m["analysed"]
     ]
-    table = tokenize_document(
+    # The table as codes, its columns taken from per-form values in Arrow, written without
+    # pandas: the bytes tokens_frame(tokenize_document(...)).to_parquet() gives.
+    codes = token_codes(
         paragraphs,
         normaliser=Normaliser(normalise, variants=variants, lexicons=lexicons or {}),
         stopwords={lang: read_stopwords(path) for lang, path in stopword_files.items()},
@@ -295,8 +297,7 @@ def _tokenize(
         concepts=compile_patterns(concepts),
         targets=compile_patterns(targets),
     )
-    df = tokens_frame(table)
-    words = word_tokens(df)
+    words = codes.word_tokens()
     too_short = 0 < words < min_tokens
     if too_short:
         log.warning(
@@ -306,8 +307,8 @@ def _tokenize(
             words,
             min_tokens,
         )
-        df = df.iloc[0:0]
-    write_parquet(df, tokens_out)
+        codes = codes.emptied()
+    write_table(token_table(codes), tokens_out)
     if record_out:
         write_json(
             {"word_tokens": words, "min_tokens": min_tokens, "too_short": too_short}, record_out
@@ -315,11 +316,11 @@ def _tokenize(
     log.info(
         "%d paragraphs, %d sentences, %d tokens (%d distinct lemmas)",
         len(paragraphs),
-        df["sentence"].nunique(),
-        len(df),
-        df["lemma"].nunique(),
+        len(np.unique(codes.sentence)),
+        len(codes),
+        len({codes.lemmas[c] for c in np.unique(codes.codes).tolist()}),
     )
-    return df
+    return codes
 
 
 def count_step(

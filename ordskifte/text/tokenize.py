@@ -13,7 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -279,18 +279,50 @@ def tokenize_document(
 
 
 _SENTENCE_MARKS = frozenset(".!?")
+_MARK_RUN = re.compile(r"[.!?]+")
 
 
-def _sentences(pieces: list[str]) -> tuple[list[str], list[int]]:
+def _mark_positions(pieces: list[str], text: str) -> list[int]:
+    """The positions of the punctuation pieces among ``pieces`` (``TOKEN.findall(text)``),
+    found by C-level list searches rather than a test of every piece: a punctuation piece is
+    a whole run of ``.!?`` in ``text`` (a dot inside a word is a run of one between letters,
+    never a piece of its own), so the distinct runs (:data:`_MARK_RUN`) are what to look for,
+    and no word piece equals one of them."""
+    positions = []
+    for mark in set(_MARK_RUN.findall(text)):
+        k = -1
+        try:
+            while True:
+                k = pieces.index(mark, k + 1)
+                positions.append(k)
+        except ValueError:
+            pass
+    positions.sort()
+    return positions
+
+
+def _sentences(pieces: list[str], text: str | None = None) -> tuple[list[str], list[int]]:
     """The words among a paragraph's ``TOKEN`` pieces and the length of each sentence: a
     run of ``.``, ``!`` or ``?`` ends a sentence unless it follows a known abbreviation
     (``ABBREVIATIONS``; ``FINAL_ABBREVIATIONS`` only before a lower-case word) or a single
     capital letter (an initial), or the next word starts in lower case. Decided only at the
-    punctuation pieces, so the cost per word is two list operations."""
-    marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    punctuation pieces, so the cost per word is two list operations. With ``text`` (the
+    paragraph the pieces come from), the punctuation pieces are found by
+    :func:`_mark_positions` and the words copied between them in slices."""
+    if text is None:
+        marks = [k for k, piece in enumerate(pieces) if piece[0] in _SENTENCE_MARKS]
+    else:
+        marks = _mark_positions(pieces, text)
     if not marks:
         return pieces, [len(pieces)] if pieces else []
-    words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    if text is None:
+        words = [piece for piece in pieces if piece[0] not in _SENTENCE_MARKS]
+    else:
+        words, start = [], 0
+        for k in marks:
+            words += pieces[start:k]
+            start = k + 1
+        words += pieces[start:]
     lengths = []
     last = 0  # words before the current sentence
     for j, k in enumerate(marks):
@@ -374,3 +406,283 @@ def tokens_frame(table: dict[str, list]) -> pd.DataFrame:
         else:
             columns[name] = pd.array(values, dtype=dtype)
     return pd.DataFrame(columns)
+
+
+class _ByCode(Sequence):
+    """A per-token view (``values[codes[i]]``) of per-form values, read lazily: the
+    pattern matcher looks at a few positions only."""
+
+    __slots__ = ("_codes", "_values")
+
+    def __init__(self, values: Sequence, codes: Sequence[int]) -> None:
+        self._values, self._codes = values, codes
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._values[c] for c in self._codes[i]]
+        return self._values[self._codes[i]]
+
+
+@dataclass
+class TokenCodes:
+    """A document's token table held as codes: :func:`tokenize_document`'s table without a
+    Python list per column (see :func:`token_codes`).
+
+    Each token has a ``code`` numbering its distinct ``(language, form)``; ``forms``,
+    ``tokens``, ``lemmas`` and ``stopword`` hold each code's form, lowercase token, lemma and
+    stopword flag. ``terms`` numbers the distinct terms (``term_ids`` per token) and
+    ``tags`` the distinct concept / target tag strings (``concept_ids``, ``target_ids`` per
+    token, 0 for ``""``). The positional columns are NumPy arrays, one value per token;
+    ``page_missing`` marks tokens of a paragraph without a page.
+    """
+
+    paragraph: np.ndarray
+    sentence: np.ndarray
+    page: np.ndarray
+    page_missing: np.ndarray
+    language_ids: np.ndarray
+    languages: list[str]
+    codes: np.ndarray
+    forms: list[str]
+    tokens: list[str]
+    lemmas: list[str]
+    is_stopword: np.ndarray
+    """Per token, after multi-word expressions have unset it on their first token."""
+    terms: list[str]
+    term_ids: np.ndarray
+    tags: list[str]
+    concept_ids: np.ndarray
+    target_ids: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def emptied(self) -> TokenCodes:
+        """The same table with no rows (a document too short to analyse)."""
+        rows = ("paragraph", "sentence", "page", "page_missing", "language_ids", "codes")
+        rows += ("is_stopword", "term_ids", "concept_ids", "target_ids")
+        return replace(self, **{name: getattr(self, name)[:0] for name in rows})
+
+    def word_tokens(self) -> int:
+        """Tokens with at least one letter (:func:`ordskifte.text.counts.word_tokens`)."""
+        if not len(self.codes):
+            return 0
+        is_word = np.fromiter(
+            (bool(HAS_LETTER.search(t)) for t in self.tokens), dtype=bool, count=len(self.tokens)
+        )
+        return int(np.count_nonzero(is_word[self.codes]))
+
+    def table(self) -> dict[str, list]:
+        """The column lists :func:`tokenize_document` returns (slow; for tests)."""
+        return {
+            "paragraph": self.paragraph.tolist(),
+            "sentence": self.sentence.tolist(),
+            "page": [
+                None if missing else page
+                for page, missing in zip(
+                    self.page.tolist(), self.page_missing.tolist(), strict=True
+                )
+            ],
+            "language": [self.languages[i] for i in self.language_ids.tolist()],
+            "token": [self.tokens[c] for c in self.codes.tolist()],
+            "form": [self.forms[c] for c in self.codes.tolist()],
+            "lemma": [self.lemmas[c] for c in self.codes.tolist()],
+            "term": [self.terms[i] for i in self.term_ids.tolist()],
+            "is_stopword": self.is_stopword.tolist(),
+            "concepts": [self.tags[i] for i in self.concept_ids.tolist()],
+            "targets": [self.tags[i] for i in self.target_ids.tolist()],
+        }
+
+
+def token_codes(
+    paragraphs: Iterable[ParagraphIn],
+    *,
+    normaliser: Normaliser,
+    stopwords: Mapping[str, frozenset[str]],
+    extra_stopwords: Iterable[str] = (),
+    min_token_length: int = 2,
+    concepts: Mapping[str, Sequence[Pattern]] | None = None,
+    targets: Mapping[str, Sequence[Pattern]] | None = None,
+) -> TokenCodes:
+    """:func:`tokenize_document` as codes (:class:`TokenCodes`): the same table, but no
+    per-token Python list is built for the string columns. Each distinct form is numbered
+    once; its token, lemma and stopword flag are computed once; the columns are taken from
+    the per-form values by code (``pyarrow.compute.take`` in
+    :func:`ordskifte.text.columns.token_table`). ``tests/unit/test_token_codes.py`` holds it
+    to :func:`tokenize_document`."""
+    extra = frozenset(w.lower() for w in extra_stopwords)
+    codes: list[int] = []
+    distinct: list[tuple[str, str]] = []  # (language, form) of each code
+    numbering: dict[str, dict[str, int]] = {}  # language -> form -> code
+    language_number: dict[str, int] = {}
+    para_index, para_count, para_language = [], [], []
+    page_chunks: list[np.ndarray] = []
+    page_missing: list[bool] = []
+    lengths_all: list[int] = []
+    for para in paragraphs:
+        language = para.language
+        if len(para.page_starts) > 1:
+            spans = [(m.group(), m.start()) for m in TOKEN.finditer(para.text)]
+            pieces = [piece for piece, _ in spans]
+        else:
+            spans, pieces = None, TOKEN.findall(para.text)
+        words, lengths = _sentences(pieces, para.text)
+        if not words:
+            continue
+        n = len(words)
+        if spans is not None:
+            starts = [o for o, _ in para.page_starts]
+            offsets = [o for piece, o in spans if piece[0] not in _SENTENCE_MARKS]
+            page_chunks.append(
+                np.asarray(
+                    [
+                        para.page_starts[max(bisect.bisect_right(starts, o) - 1, 0)][1]
+                        for o in offsets
+                    ],
+                    dtype=np.int64,
+                )
+            )
+            page_missing.append(False)
+        else:
+            page = para.page_starts[0][1] if para.page_starts else para.page
+            page_chunks.append(np.full(n, 0 if page is None else page, dtype=np.int64))
+            page_missing.append(page is None)
+        lengths_all += lengths
+        para_index.append(para.index)
+        para_count.append(n)
+        para_language.append(language_number.setdefault(language, len(language_number)))
+        number = numbering.setdefault(language, {})
+        for form in set(words).difference(number):
+            number[form] = len(distinct)
+            distinct.append((language, form))
+        codes += map(number.__getitem__, words)
+
+    stop_lists = {lang: stopwords.get(lang, frozenset()) | extra for lang in numbering}
+    forms, tokens, lemmas, flags = [], [], [], []
+    for language, form in distinct:
+        token = form.lower()
+        lemma = normaliser(token, language)
+        forms.append(form)
+        tokens.append(token)
+        lemmas.append(lemma)
+        flags.append(
+            token in stop_lists[language]
+            or lemma in stop_lists[language]
+            or len(token) < min_token_length
+            or not HAS_LETTER.search(token)
+        )
+    counts = np.asarray(para_count, dtype=np.int64)
+    code_array = np.asarray(codes, dtype=np.int64)
+    # Terms: the lemmas, numbered as distinct strings; multi-word expressions add theirs.
+    term_number: dict[str, int] = {}
+    term_of_code = np.fromiter(
+        (term_number.setdefault(lemma, len(term_number)) for lemma in lemmas),
+        dtype=np.int64,
+        count=len(lemmas),
+    )
+    terms = list(term_number)
+    term_ids = term_of_code[code_array]
+    is_stopword = np.asarray(flags, dtype=bool)[code_array]
+    sentence = np.repeat(np.arange(len(lengths_all), dtype=np.int32), lengths_all)
+    tags = [""]
+    tag_number = {"": 0}
+    tag_ids = []
+    vocabulary = sorted(set(tokens) | set(lemmas)) if concepts or targets else []
+    for named in (concepts or {}, targets or {}):
+        tag_ids.append(
+            _tag_codes(
+                named,
+                vocabulary=vocabulary,
+                codes=codes,
+                code_array=code_array,
+                tokens=tokens,
+                lemmas=lemmas,
+                sentence=sentence,
+                terms=terms,
+                term_number=term_number,
+                term_ids=term_ids,
+                is_stopword=is_stopword,
+                tags=tags,
+                tag_number=tag_number,
+            )
+        )
+    return TokenCodes(
+        paragraph=np.repeat(np.asarray(para_index, dtype=np.int32), counts),
+        sentence=sentence,
+        page=(np.concatenate(page_chunks) if page_chunks else np.zeros(0, np.int64)),
+        page_missing=np.repeat(np.asarray(page_missing, dtype=bool), counts),
+        language_ids=np.repeat(np.asarray(para_language, dtype=np.int32), counts),
+        languages=list(language_number),
+        codes=code_array,
+        forms=forms,
+        tokens=tokens,
+        lemmas=lemmas,
+        is_stopword=is_stopword,
+        terms=terms,
+        term_ids=term_ids,
+        tags=tags,
+        concept_ids=tag_ids[0],
+        target_ids=tag_ids[1],
+    )
+
+
+def _tag_codes(
+    named: Mapping[str, Sequence[Pattern]],
+    *,
+    vocabulary: list[str],
+    codes: list[int],
+    code_array: np.ndarray,
+    tokens: list[str],
+    lemmas: list[str],
+    sentence: np.ndarray,
+    terms: list[str],
+    term_number: dict[str, int],
+    term_ids: np.ndarray,
+    is_stopword: np.ndarray,
+    tags: list[str],
+    tag_number: dict[str, int],
+) -> np.ndarray:
+    """:func:`_tag` on codes (``vocabulary``: the tokens and lemmas, distinct and sorted):
+    tag ids per token (into ``tags``, extended here); joins
+    multi-word matches into ``term_ids`` (new terms appended to ``terms``) and unsets
+    ``is_stopword`` on their first token, in place."""
+    out = np.zeros(len(codes), dtype=np.int64)
+    if not named or not codes:
+        return out
+    token_view, lemma_view = _ByCode(tokens, codes), _ByCode(lemmas, codes)
+    found: dict[int, list[str]] = {}
+    for name in sorted(named):
+        hits = starting_words(named[name], vocabulary)
+        starts = np.fromiter(
+            (t in hits or lemma in hits for t, lemma in zip(tokens, lemmas, strict=True)),
+            dtype=bool,
+            count=len(tokens),
+        )
+        spans = find_matches(
+            token_view,
+            lemma_view,
+            named[name],
+            sentences=sentence,
+            candidates=np.flatnonzero(starts[code_array]).tolist(),
+        )
+        for start, end in spans:
+            found.setdefault(start, []).append(name)
+            if end - start > 1 and terms[term_ids[start]]:
+                joined = "_".join(lemma_view[start:end])
+                term_ids[start] = term_number.setdefault(joined, len(term_number))
+                if term_ids[start] == len(terms):
+                    terms.append(joined)
+                is_stopword[start] = False
+                empty = term_number.setdefault("", len(term_number))
+                if empty == len(terms):
+                    terms.append("")
+                term_ids[start + 1 : end] = empty
+    for start, names in found.items():
+        tag = "|".join(names)
+        out[start] = tag_number.setdefault(tag, len(tag_number))
+        if out[start] == len(tags):
+            tags.append(tag)
+    return out
