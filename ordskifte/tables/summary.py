@@ -123,7 +123,7 @@ def document_status(
     if analysed_paragraphs == 0:
         return (
             f"excluded: no paragraph in {', '.join(languages)} (found {found or 'no text'}); "
-            "add the language to config `languages` to analyse it"
+            + _language_advice(found)
         )
     if tokens == 0:
         return "excluded: no word tokens after cleaning"
@@ -132,6 +132,25 @@ def document_status(
     if not period:
         return "analysed (corpus-wide only: no period and no year in a period)"
     return "analysed"
+
+
+def _language_advice(found: str) -> str:
+    """What to do about a document with no paragraph in the analysed languages, given the
+    languages ``found`` (``"en:3, nn:1"``): add one that ordskifte can analyse (config
+    ``languages`` allows only :data:`ordskifte.text.tokenize.LEMMA_LANGUAGES`), or know
+    that the document stays out of the tables."""
+    from ordskifte.text.tokenize import LEMMA_LANGUAGES
+
+    found_languages = [item.split(":")[0] for item in found.split(", ") if item]
+    addable = [lang for lang in found_languages if lang in LEMMA_LANGUAGES]
+    if addable:
+        return f"add {', '.join(addable)} to config `languages` to analyse it"
+    if not found_languages:
+        return "check that the file has text (a scanned PDF needs OCR first)"
+    return (
+        f"ordskifte analyses only {' and '.join(LEMMA_LANGUAGES)} (Bokmål, Nynorsk), so it "
+        "stays out of the tables; if it should be Norwegian, check its text in results/text/"
+    )
 
 
 def summary_row(

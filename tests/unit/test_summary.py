@@ -77,16 +77,17 @@ EXTRACT = {"format": "txt", "encoding": "utf-8", "pages": None, "characters": 65
             "",
             0,
             "en:1",
-            "excluded: no paragraph in nb, nn (found en:1); add the language to config "
-            "`languages` to analyse it",
+            "excluded: no paragraph in nb, nn (found en:1); ordskifte analyses only nb and nn "
+            "(Bokmål, Nynorsk), so it stays out of the tables; if it should be Norwegian, "
+            "check its text in results/text/",
         ),
         (
             0,
             "folkehelse",
             0,
             "",
-            "excluded: no paragraph in nb, nn (found no text); add the language to config "
-            "`languages` to analyse it",
+            "excluded: no paragraph in nb, nn (found no text); check that the file has text "
+            "(a scanned PDF needs OCR first)",
         ),
     ],
 )
@@ -233,8 +234,9 @@ def test_summary_row_english_only_is_excluded():
         languages=LANGUAGES,
     )
     assert row["status"] == (
-        "excluded: no paragraph in nb, nn (found en:1); add the language to config "
-        "`languages` to analyse it"
+        "excluded: no paragraph in nb, nn (found en:1); ordskifte analyses only nb and nn "
+        "(Bokmål, Nynorsk), so it stays out of the tables; if it should be Norwegian, check "
+        "its text in results/text/"
     )
     assert (
         row["languages_found"],
@@ -335,3 +337,19 @@ def test_summary_step_writes_the_unmatched_table_and_warns(tmp_path, caplog):
         for w in warnings
     ), warnings
     assert any("target 'selvhjelp' matched nothing" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("found", "advice"),
+    [
+        ("nn:3, en:1", "add nn to config `languages` to analyse it"),
+        ("nn:2", "add nn to config `languages` to analyse it"),
+        ("de:2", "ordskifte analyses only nb and nn"),
+    ],
+)
+def test_excluded_status_names_a_language_config_can_take(found, advice):
+    """The advice never suggests a language the config schema refuses (it allows nb, nn)."""
+    status = document_status(
+        tokens=0, period="", analysed_paragraphs=0, languages=["nb"], found=found
+    )
+    assert status.startswith(f"excluded: no paragraph in nb (found {found}); {advice}")
