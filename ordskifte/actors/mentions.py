@@ -24,9 +24,11 @@ by side are one mention: "Nasjonalt egenkraftsenter (NEKS)" names the centre onc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ordskifte.actors.types import ACTOR_TYPES
@@ -68,6 +70,61 @@ class Word:
 
 
 Alias = tuple[Word, ...]
+
+
+class FirstWords:
+    """The alias words a text word can start, found by look-up instead of by testing every
+    word: ``matching(form, token, lemma)`` equals ``{w for w in words if w.matches(form,
+    token, lemma)}``. The keys a text word can match under :meth:`Word.matches` are few: its
+    lemma and its token less an ending of :data:`INFLECTIONS` (whole words), its token's and
+    lemma's prefixes of the lengths the ``*`` words have, and, if it starts with a capital,
+    its form less a genitive ending or cut at a hyphen (abbreviations). Each candidate is
+    then checked with :meth:`Word.matches`, and each distinct word is looked up once."""
+
+    def __init__(self, words: Iterable[Word]) -> None:
+        self.whole: dict[str, list[Word]] = {}
+        self.prefix: dict[str, list[Word]] = {}
+        self.abbreviation: dict[str, list[Word]] = {}
+        for word in sorted(set(words), key=repr):
+            if word.abbreviation:
+                kind = self.abbreviation
+            else:
+                kind = self.prefix if word.prefix else self.whole
+            kind.setdefault(word.text, []).append(word)
+        self._prefix_lengths = sorted({len(text) for text in self.prefix})
+        self._ending_lengths = sorted({len(end) for end in INFLECTIONS if end})
+        self._memo: dict[tuple[str, str, str], frozenset[Word]] = {}
+
+    def matching(self, form: str, token: str, lemma: str) -> frozenset[Word]:
+        key = (form, token, lemma)
+        hits = self._memo.get(key)
+        if hits is None:
+            hits = self._memo[key] = frozenset(
+                word for word in self._candidates(form, token, lemma) if word.matches(*key)
+            )
+        return hits
+
+    def _candidates(self, form: str, token: str, lemma: str) -> list[Word]:
+        found: list[Word] = []
+        if self.whole:
+            found += self.whole.get(lemma, ())
+            found += self.whole.get(token, ())
+            for n in self._ending_lengths:
+                if n < len(token) and token[-n:] in INFLECTIONS:
+                    found += self.whole.get(token[:-n], ())
+        for n in self._prefix_lengths:
+            for text in (token, lemma):
+                if n <= len(text):
+                    found += self.prefix.get(text[:n], ())
+        if self.abbreviation and form[:1].isupper():
+            found += self.abbreviation.get(form, ())
+            for end in _ABBREVIATION_SUFFIXES:
+                if form.endswith(end):
+                    found += self.abbreviation.get(form[: -len(end)], ())
+            for k, char in enumerate(form):
+                if char == "-":
+                    found += self.abbreviation.get(form[:k], ())
+        return found
 
 
 @dataclass(frozen=True)
@@ -144,6 +201,13 @@ def parse_actors(entries: Sequence[Mapping]) -> list[Actor]:
     return actors
 
 
+@functools.lru_cache(maxsize=4)
+def _first_words(actors: tuple[Actor, ...]) -> FirstWords:
+    """One :class:`FirstWords` per actor list, so that its look-ups carry over from one
+    document to the next."""
+    return FirstWords(alias[0] for actor in actors for alias in actor.aliases)
+
+
 def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame:
     """Every actor mention in one document's token table.
 
@@ -164,17 +228,21 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
         for order, actor in enumerate(actors)
         for alias in sorted(actor.aliases, key=len, reverse=True)
     ]
-    firsts = {alias[0] for _, _, alias in entries}
-    # test each distinct word once for the alias starts: linear in the tokens
+    firsts = _first_words(tuple(actors))
+    # test each distinct word once for the alias starts, then visit only the tokens whose
+    # form starts an alias somewhere (found by a vectorised isin, not a loop over tokens)
+    distinct = tokens[["form", "token", "lemma"]].drop_duplicates()
     starting = {}
-    for triple in set(zip(forms, toks, lemmas, strict=True)):
-        hits = {w for w in firsts if w.matches(*triple)}
+    for triple in zip(*(distinct[c].tolist() for c in ("form", "token", "lemma")), strict=True):
+        hits = firsts.matching(*triple)
         if hits:
             starting[triple] = hits
+    positions = np.flatnonzero(tokens["form"].isin({form for form, _, _ in starting}).to_numpy())
     n = len(forms)
     rows = []
     free = 0
-    for i, triple in enumerate(zip(forms, toks, lemmas, strict=True)):
+    for i in positions.tolist():
+        triple = (forms[i], toks[i], lemmas[i])
         if i < free or triple not in starting:
             continue
         best = None  # (length, -order, actor)

@@ -337,3 +337,45 @@ def test_type_shares_sum_to_one_per_period_with_mentions():
     assert by.loc[("p1", "civil_society"), "share"] == 1.0
     assert by.loc[("p2", "state"), "count"] == 1
     assert shares.groupby("period")["share"].sum().to_dict() == {"p1": 1.0, "p2": 1.0, "p3": 0.0}
+
+
+def _brute_force(words, form, token, lemma):
+    """What FirstWords replaces: every word tested."""
+    return {w for w in words if w.matches(form, token, lemma)}
+
+
+def test_first_words_by_look_up_equal_testing_every_word():
+    """FirstWords.matching finds exactly the words Word.matches accepts, for the shipped
+    dictionary's alias words (whole, prefix, capital and abbreviation words) on every word
+    of the bundled corpus and on near misses built around each alias word."""
+    from pathlib import Path
+
+    import yaml
+
+    from ordskifte.actors.mentions import INFLECTIONS, FirstWords
+    from ordskifte.text.words import TOKEN
+
+    root = Path(__file__).resolve().parents[2]
+    shipped = yaml.safe_load((root / "resources" / "actors.yaml").read_text(encoding="utf-8"))
+    actors = [*parse_actors(shipped["actors"]), *parse_actors(ACTORS)]
+    words = {w for actor in actors for alias in actor.aliases for w in alias}
+    kinds = {(w.prefix, w.capital, w.abbreviation) for w in words}
+    assert {(True, False, False), (False, True, False), (False, False, True)} <= kinds
+    index = FirstWords(words)
+    triples = set()
+    for path in sorted((root / "resources" / "corpus").rglob("*.txt")):
+        for form in set(TOKEN.findall(path.read_text(encoding="utf-8"))):
+            triples.add((form, form.lower(), LEMMA(form.lower(), "nb")))
+    for w in words:
+        for stem in (w.text, w.text[:-1], w.text + "x"):
+            for end in [*INFLECTIONS, "s", "'s", "-styret", "-x-y", "ene"]:
+                form = stem + end
+                for variant in (form, form.capitalize(), form.upper()):
+                    triples.add((variant, variant.lower(), variant.lower()))
+                    triples.add((variant, variant.lower(), stem.lower()))
+    hits = 0
+    for triple in sorted(triples):
+        expected = _brute_force(words, *triple)
+        assert index.matching(*triple) == expected, triple
+        hits += bool(expected)
+    assert hits > 100  # the comparison covers matches, not only misses
