@@ -239,7 +239,7 @@ def kwic_step(
     outputs: Mapping[str, str],
 ) -> None:
     """KWIC tables for every concept and target, reading each token table once."""
-    from ordskifte.tables.kwic import kwic_lines, kwic_table
+    from ordskifte.tables.kwic import DocumentColumns, kwic_lines, kwic_table
     from ordskifte.text.patterns import compile_patterns
 
     docs = read_documents(documents)
@@ -252,8 +252,9 @@ def kwic_step(
             "period": docs.at[doc_id, "period_used"],
             "year": docs.at[doc_id, "year"],
         }
+        columns = DocumentColumns(df)
         for name, pats in compiled.items():
-            lines[name] += kwic_lines(df, pats, window=window, meta=meta)
+            lines[name] += kwic_lines(df, pats, window=window, meta=meta, columns=columns)
     for name, out in outputs.items():
         table = kwic_table(lines[name])
         write_tsv(table, out)
