@@ -24,37 +24,29 @@ KWIC_COLUMNS = [
 ]
 
 
+def _column(name: str) -> functools.cached_property:
+    """A column of the token table as a list, made on first use."""
+
+    def column(self: DocumentColumns) -> list:
+        return self.frame[name].tolist()
+
+    return functools.cached_property(column)
+
+
 class DocumentColumns:
     """The columns of one token table as Python lists, each made when first needed and
     then shared by every concept, target and span of the document (a million-token table
     takes about 0.1 s a column)."""
 
+    token = _column("token")
+    lemma = _column("lemma")
+    form = _column("form")
+    paragraph = _column("paragraph")
+    sentence = _column("sentence")
+    page = _column("page")
+
     def __init__(self, tokens: pd.DataFrame) -> None:
         self.frame = tokens
-
-    @functools.cached_property
-    def token(self) -> list[str]:
-        return self.frame["token"].tolist()
-
-    @functools.cached_property
-    def lemma(self) -> list[str]:
-        return self.frame["lemma"].tolist()
-
-    @functools.cached_property
-    def form(self) -> list[str]:
-        return self.frame["form"].tolist()
-
-    @functools.cached_property
-    def paragraph(self) -> list[int]:
-        return self.frame["paragraph"].tolist()
-
-    @functools.cached_property
-    def sentence(self) -> list[int]:
-        return self.frame["sentence"].tolist()
-
-    @functools.cached_property
-    def page(self) -> list:
-        return self.frame["page"].tolist()
 
     @functools.cached_property
     def vocabulary(self) -> list[str]:
