@@ -14,8 +14,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
+from scipy.special import chdtrc, xlogy
 
 KEYNESS_COLUMNS = (
     "term",
@@ -154,8 +153,10 @@ def log_ratio(
 def p_value(g2: npt.ArrayLike) -> float | np.ndarray:
     r"""Upper-tail probability of G² under :math:`\chi^2` with one degree of freedom.
 
-    :math:`p = P(\chi^2_1 \ge G^2)` via :func:`scipy.stats.chi2.sf` (Dunning 1993). For
-    example G² = 3.84 gives p ≈ 0.05 and G² = 6.63 gives p ≈ 0.01.
+    :math:`p = P(\chi^2_1 \ge G^2)` (Dunning 1993), by :func:`scipy.special.chdtrc`, the
+    function :func:`scipy.stats.chi2.sf` calls (the same floats; ``scipy.stats`` alone takes
+    about half a second to import). For example G² = 3.84 gives p ≈ 0.05 and G² = 6.63 gives
+    p ≈ 0.01.
 
     Raises
     ------
@@ -165,7 +166,7 @@ def p_value(g2: npt.ArrayLike) -> float | np.ndarray:
     g2 = np.asarray(g2, dtype=float)
     if np.isnan(g2).any() or (g2 < 0).any():
         raise ValueError("g2 must be non-negative and not NaN")
-    return _result(np.asarray(chi2.sf(g2, df=1), dtype=float))
+    return _result(np.asarray(chdtrc(1, g2), dtype=float))
 
 
 def _counts(series: pd.Series, *, name: str) -> pd.Series:

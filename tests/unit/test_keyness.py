@@ -105,6 +105,14 @@ def test_p_value_chi_square_one_df():
     np.testing.assert_allclose(p_value(np.array([0.0, 3.841458820694124])), [1.0, 0.05])
 
 
+def test_p_value_equals_scipy_stats_chi2_sf():
+    """p_value calls scipy.special.chdtrc directly: the same floats as chi2.sf(g2, df=1)."""
+    from scipy.stats import chi2
+
+    g2 = np.concatenate([np.random.default_rng(0).exponential(5, 10_000), [0.0, 1e-12, 1e6]])
+    assert np.array_equal(p_value(g2), chi2.sf(g2, df=1))
+
+
 def test_p_value_rejects_negative():
     with pytest.raises(ValueError, match="non-negative"):
         p_value(-0.1)
