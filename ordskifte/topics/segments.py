@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 SEGMENT_COLUMNS = (
@@ -162,9 +163,13 @@ def make_segments(
     # ``term`` joins multi-word concept expressions ("psykisk_helsearbeid"); older token
     # tables without it fall back to the lemma.
     lemma = tokens["term" if "term" in tokens.columns else "lemma"].astype("string")
-    keep = ~tokens["is_stopword"].astype(bool) & lemma.notna() & (lemma.str.strip() != "")
-    content = tokens.loc[keep.to_numpy(), ["paragraph", "sentence", "page"]].copy()
-    content["term"] = lemma[keep].str.strip().str.replace(_WHITESPACE, "_", regex=True)
+    # each distinct term stripped and its inner whitespace made "_" once, not once per token
+    codes, distinct = pd.factorize(lemma)  # a missing term gets code -1
+    cleaned = [_WHITESPACE.sub("_", term.strip()) for term in distinct.tolist()]
+    usable = np.asarray([term != "" for term in cleaned] + [False], dtype=bool)
+    keep = ~tokens["is_stopword"].astype(bool).to_numpy() & usable[codes]
+    content = tokens.loc[keep, ["paragraph", "sentence", "page"]].copy()
+    content["term"] = np.asarray(cleaned, dtype=object)[codes[keep]]
     content = content.sort_values(["paragraph", "sentence"], kind="mergesort").reset_index(
         drop=True
     )
@@ -174,18 +179,19 @@ def make_segments(
     groups = _pack(_blocks(content, target_tokens), target_tokens)
     terms = content["term"].tolist()
     paragraphs = content["paragraph"].to_numpy()
-    pages = content["page"].astype("Int32")
+    pages = content["page"].astype("Int32").to_numpy(dtype="float64", na_value=np.nan)
     rows = []
     for i, (start, stop) in enumerate(groups):
-        seg_pages = pages.iloc[start:stop].dropna()
+        seg_pages = pages[start:stop]
+        seg_pages = seg_pages[~np.isnan(seg_pages)]
         rows.append(
             {
                 "segment_id": f"{doc_id}:{i:04d}",
                 "doc_id": doc_id,
                 "period": period,
                 "year": year,
-                "page_first": seg_pages.min() if len(seg_pages) else pd.NA,
-                "page_last": seg_pages.max() if len(seg_pages) else pd.NA,
+                "page_first": int(seg_pages.min()) if len(seg_pages) else pd.NA,
+                "page_last": int(seg_pages.max()) if len(seg_pages) else pd.NA,
                 "paragraph_first": int(paragraphs[start]),
                 "paragraph_last": int(paragraphs[stop - 1]),
                 "n_terms": stop - start,

@@ -167,3 +167,74 @@ def test_concat_segments_orders_by_document_and_rejects_duplicates():
     assert concat_segments([]).empty
     with pytest.raises(ValueError, match="duplicate"):
         concat_segments([a, a])
+
+
+def _segments_as_before(df, target_tokens):
+    """make_segments as it was written before its per-distinct-term shortcut: pandas string
+    methods on every token, and pages per segment by Series.dropna."""
+    import re
+
+    from ordskifte.topics.segments import _blocks, _pack
+
+    lemma = df["term" if "term" in df.columns else "lemma"].astype("string")
+    keep = ~df["is_stopword"].astype(bool) & lemma.notna() & (lemma.str.strip() != "")
+    content = df.loc[keep.to_numpy(), ["paragraph", "sentence", "page"]].copy()
+    content["term"] = lemma[keep].str.strip().str.replace(re.compile(r"\s+"), "_", regex=True)
+    content = content.sort_values(["paragraph", "sentence"], kind="mergesort")
+    content = content.reset_index(drop=True)
+    pages = content["page"].astype("Int32")
+    out = []
+    for start, stop in _pack(_blocks(content, target_tokens), target_tokens):
+        seg_pages = pages.iloc[start:stop].dropna()
+        out.append(
+            (
+                seg_pages.min() if len(seg_pages) else None,
+                seg_pages.max() if len(seg_pages) else None,
+                " ".join(content["term"].tolist()[start:stop]),
+            )
+        )
+    return out
+
+
+def test_segments_equal_the_per_token_formulation():
+    """Terms cleaned once per distinct term and pages taken from a numpy array give the
+    segments the per-token pandas code gave: blank, missing and spaced terms, stopwords,
+    and pages missing inside a segment."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    pool = ["helse", " kommune ", "psykisk  helse", "", "tiltak\tplan", "selvhjelp", "bruker"]
+    rows = []
+    for paragraph in range(60):
+        page = None if paragraph % 7 == 3 else 1 + paragraph // 5
+        for sentence in range(int(rng.integers(1, 4))):
+            for _ in range(int(rng.integers(1, 30))):
+                rows.append(
+                    (
+                        paragraph,
+                        paragraph * 10 + sentence,
+                        None if rng.random() < 0.1 else page,
+                        str(rng.choice(pool)),
+                        bool(rng.random() < 0.3),
+                    )
+                )
+    df = tokens(rows)
+    df.loc[df.index[::37], ["lemma", "term"]] = pd.NA
+    seg = make_segments(df, doc_id="d", period="p", year="", target_tokens=40)
+    got = [
+        (
+            None if pd.isna(first) else int(first),
+            None if pd.isna(last) else int(last),
+            terms,
+        )
+        for first, last, terms in zip(
+            seg["page_first"], seg["page_last"], seg["terms"], strict=True
+        )
+    ]
+    expected = [
+        (None if first is None else int(first), None if last is None else int(last), terms)
+        for first, last, terms in _segments_as_before(df, 40)
+    ]
+    assert len(got) > 10
+    assert any(first is None for first, _, _ in got) or any("_" in t for _, _, t in got)
+    assert got == expected
