@@ -15,7 +15,7 @@ lines are stored compactly as ``[doc, page, paragraph, sentence, left, match, ri
 from __future__ import annotations
 
 import json
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
@@ -114,20 +114,24 @@ class FirstLines:
         return dict(self.seen.get(entry, {}))
 
 
-def counted_spans(tokens, keep: Container[str]) -> list[tuple[str, int, int]]:
+def counted_spans(tokens, keep: Collection[str]) -> list[tuple[str, int, int]]:
     """``(term, start, end)`` of every occurrence of a kept term in one document's token table,
     in text order: exactly the tokens the frequency tables count (not a stopword, ``term`` not
     empty). A multi-word term (``psykisk_helsearbeid``) sits on its first token and spans one
     token per part (the tokenizer joins the parts' lemmas with ``_``; tokens never hold one)."""
+    import numpy as np
+
     if not len(tokens):
         return []
-    terms = tokens["term"].tolist()
-    stopword = tokens["is_stopword"].tolist()
-    return [
-        (term, i, i + 1 + term.count("_"))
-        for i, (term, stop) in enumerate(zip(terms, stopword, strict=True))
-        if term and not stop and term in keep
-    ]
+    term = tokens["term"]
+    hit = (
+        ~tokens["is_stopword"].to_numpy(dtype=bool)
+        & (term != "").to_numpy(dtype=bool)
+        & term.isin(keep).to_numpy(dtype=bool)
+    )
+    positions = np.flatnonzero(hit)
+    found = term.iloc[positions].tolist()
+    return [(t, i, i + 1 + t.count("_")) for t, i in zip(found, positions.tolist(), strict=True)]
 
 
 def compact_line(line: Mapping[str, Any], *, doc: int) -> list:
