@@ -179,14 +179,19 @@ def semantic_change_pair_step(
     periods in time order. One job per pair, so that a new document reruns only the pairs of
     its own period (rule ``semantic_change`` joins them).
     """
-    from ordskifte.semantic.vectors import content_sequence, period_counts, semantic_change
+    from ordskifte.semantic.vectors import (
+        CONTENT_COLUMNS,
+        content_sequence,
+        period_counts,
+        semantic_change,
+    )
 
     a, b = pair
     sequences: dict[str, list] = {a: [], b: []}
     for _, period, path in sorted(zip(doc_ids, periods, tokens, strict=True)):
         if period not in sequences:
             raise ValueError(f"a token table of period {period!r} given for the pair {a} -> {b}")
-        sequences[period].append(content_sequence(read_parquet(path)))
+        sequences[period].append(content_sequence(read_parquet(path, columns=CONTENT_COLUMNS)))
     for period, seqs in sequences.items():
         if not seqs:
             raise ValueError(f"period {period!r} of the pair {a} -> {b} has no document")
