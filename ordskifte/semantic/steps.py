@@ -46,10 +46,13 @@ def collocates_step(
     periods).
     """
     from ordskifte.semantic.collocates import (
+        COUNT_COLUMNS,
         EVIDENCE_COLUMNS,
+        EVIDENCE_READ_COLUMNS,
         collocate_evidence,
         collocate_table,
         document_cooccurrence,
+        document_matches,
         neighbour_overlap,
     )
     from ordskifte.text.patterns import compile_patterns
@@ -57,12 +60,15 @@ def collocates_step(
     docs = read_documents(documents)
     compiled = compile_patterns(patterns)
     co_frames, doc_frames = [], []
+    matches = {}  # each document's hits, found once for the counts and the evidence
     for doc_id, path in zip(doc_ids, tokens, strict=True):
         period = docs.at[doc_id, "period_used"]
         if period not in period_order:
             continue
+        df = read_parquet(path, columns=COUNT_COLUMNS)
+        matches[doc_id] = document_matches(df, compiled)
         co, per_doc = document_cooccurrence(
-            read_parquet(path), compiled, window=window, doc_id=doc_id, period=period
+            df, compiled, window=window, doc_id=doc_id, period=period, matches=matches[doc_id]
         )
         co_frames.append(co)
         doc_frames.append(per_doc)
@@ -113,7 +119,7 @@ def collocates_step(
         period = docs.at[doc_id, "period_used"]
         if not any((name, period) in tops for name in compiled):
             continue
-        df = read_parquet(path)
+        df = read_parquet(path, columns=EVIDENCE_READ_COLUMNS)
         for name in sorted(compiled):
             meta = {
                 "name": name,
@@ -123,7 +129,13 @@ def collocates_step(
             }
             collocates = tops.get((name, period), set())
             lines += collocate_evidence(
-                df, compiled[name], collocates, window=window, context=context, meta=meta
+                df,
+                compiled[name],
+                collocates,
+                window=window,
+                context=context,
+                meta=meta,
+                spans=matches[doc_id][name],
             )
     rank = {p: i for i, p in enumerate(period_order)}
     evidence = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
