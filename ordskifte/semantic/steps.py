@@ -293,7 +293,7 @@ def compounds_step(
         period = docs.at[doc_id, "period_used"]
         if period not in period_order:
             continue
-        df = read_parquet(path)
+        df = read_parquet(path, columns=["term", "lemma", "targets", "concepts"])
         for column in ("targets", "concepts"):
             tagged = df[df[column] != ""]
             word = tagged["term"].where(tagged["term"] != "", tagged["lemma"]).astype(str)
@@ -403,7 +403,7 @@ def _evidence_lines(
     """KWIC lines of the events' terms (:func:`ordskifte.semantic.births.evidence`, at most
     ``per_term`` per event and term from each document) from every document of a period the
     events name; other documents' token tables are not read."""
-    from ordskifte.semantic.births import evidence
+    from ordskifte.semantic.births import EVIDENCE_READ_COLUMNS, evidence
 
     docs = read_documents(documents)
     periods = set(events["period"])
@@ -416,6 +416,10 @@ def _evidence_lines(
         }
         if meta["period"] in periods:
             lines += evidence(
-                events, read_parquet(path), meta=meta, window=window, per_term=per_term
+                events,
+                read_parquet(path, columns=EVIDENCE_READ_COLUMNS),
+                meta=meta,
+                window=window,
+                per_term=per_term,
             )
     return lines
