@@ -10,6 +10,7 @@ text and JSON, and each job is a new process that pays its imports (~0.4 s for p
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,10 +60,11 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
     df.to_parquet(path, index=False, compression="zstd")
 
 
-def read_parquet(path: str | Path) -> pd.DataFrame:
+def read_parquet(path: str | Path, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Read a Parquet table, only ``columns`` if given (the others are not decoded)."""
     import pandas as pd
 
-    return pd.read_parquet(path)
+    return pd.read_parquet(path, columns=None if columns is None else list(columns))
 
 
 def as_bool(values: pd.Series, *, what: str) -> pd.Series:

@@ -73,6 +73,10 @@ def births_and_deaths(
     return out.drop(columns="_rank").reset_index(drop=True)
 
 
+EVIDENCE_READ_COLUMNS = ("paragraph", "sentence", "page", "token", "form", "lemma")
+"""The token-table columns :func:`evidence` reads (its KWIC lines included)."""
+
+
 def evidence(
     events: pd.DataFrame,
     tokens: pd.DataFrame,

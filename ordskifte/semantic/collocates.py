@@ -30,7 +30,7 @@ import pandas as pd
 from scipy.special import xlogy
 
 from ordskifte.stats import group_seed
-from ordskifte.text.patterns import Pattern, find_matches
+from ordskifte.text.patterns import Pattern, find_matches, starting_words
 
 COOCCURRENCE_COLUMNS = ("name", "doc_id", "period", "term", "co_freq", "freq")
 DOCUMENT_COLUMNS = ("name", "doc_id", "period", "target_freq", "window_tokens", "n_tokens")
@@ -113,6 +113,40 @@ def window_mask(
     return hit, near
 
 
+MATCH_COLUMNS = ("token", "lemma", "sentence")
+"""The token-table columns :func:`document_matches` reads."""
+COUNT_COLUMNS = (*MATCH_COLUMNS, "term", "is_stopword")
+"""The token-table columns :func:`document_cooccurrence` reads."""
+EVIDENCE_READ_COLUMNS = ("form", "sentence", "term", "is_stopword", "page")
+"""The token-table columns :func:`collocate_evidence` reads when given the hits."""
+
+
+def document_matches(
+    tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The hits of every named pattern family in one token table, as
+    :func:`ordskifte.text.patterns.find_matches` finds them (with sentences).
+
+    The words that can start a hit are found once per document from its distinct tokens and
+    lemmas, and their positions with one vectorised look-up per name, so only those
+    positions are tried.
+    """
+    if not len(tokens):
+        return {name: [] for name in patterns}
+    token, lemma = tokens["token"], tokens["lemma"]
+    vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
+    tok, lem = token.tolist(), lemma.tolist()
+    sent = tokens["sentence"].to_numpy()
+    out = {}
+    for name in sorted(patterns):
+        starters = list(starting_words(patterns[name], vocabulary))
+        starts = np.flatnonzero(token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy())
+        out[name] = find_matches(
+            tok, lem, patterns[name], sentences=sent, candidates=starts.tolist()
+        )
+    return out
+
+
 def document_cooccurrence(
     tokens: pd.DataFrame,
     patterns: Mapping[str, Sequence[Pattern]],
@@ -120,8 +154,12 @@ def document_cooccurrence(
     window: int,
     doc_id: str,
     period: str,
+    matches: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Co-occurrence counts of one document for every named pattern family.
+
+    ``matches`` are the hits of each name (:func:`document_matches`), found here if not
+    given.
 
     Returns
     -------
@@ -135,8 +173,8 @@ def document_cooccurrence(
     co_rows, doc_rows = [], []
     n = len(tokens)
     if n:
-        tok = tokens["token"].tolist()
-        lem = tokens["lemma"].tolist()
+        if matches is None:
+            matches = document_matches(tokens, patterns)
         sent = tokens["sentence"].to_numpy()
         terms = tokens["term"].astype(str).to_numpy()
         content = ~tokens["is_stopword"].to_numpy(dtype=bool) & (terms != "")
@@ -144,7 +182,7 @@ def document_cooccurrence(
         if not n:
             doc_rows.append((name, doc_id, period, 0, 0, 0))
             continue
-        spans = find_matches(tok, lem, patterns[name], sentences=sent)
+        spans = matches[name]
         hit, near = window_mask(sent, spans, window=window)
         outside = content & ~hit
         freq = pd.Series(terms[outside]).value_counts()
@@ -186,7 +224,8 @@ def association(
     ``window_tokens`` and :math:`N` = ``n_tokens`` (the module docstring's table),
     :math:`O_{12} = R_1 - O_{11}`, :math:`O_{21} = C_1 - O_{11}`,
     :math:`O_{22} = N - R_1 - O_{21}`, :math:`R_2 = N - R_1`, :math:`C_2 = N - C_1` and
-    :math:`E_{ij} = R_i C_j / N`:
+    :math:`E_{ij} = R_i C_j / N` (``window_tokens`` and ``n_tokens`` may be arrays that
+    broadcast against ``co_freq``, e.g. one row per resample):
 
     .. math::
 
@@ -220,7 +259,7 @@ def association(
     """
     o11 = np.asarray(co_freq, dtype=float)
     c1 = np.asarray(collocate_freq, dtype=float)
-    r1, n = float(window_tokens), float(n_tokens)
+    r1, n = np.asarray(window_tokens, dtype=float), np.asarray(n_tokens, dtype=float)
     o12, o21 = r1 - o11, c1 - o11
     o22 = n - r1 - o21
     if (o11 < 0).any() or (o12 < 0).any() or (o21 < 0).any() or (o22 < 0).any():
@@ -228,16 +267,19 @@ def association(
             "association: inconsistent counts (a cell of the 2x2 table is negative); "
             "co_freq must be <= collocate_freq and <= window_tokens"
         )
-    if n <= 0:
+    empty = n <= 0
+    if empty.all():
         nan = np.full(o11.shape, math.nan)
         return nan, nan, nan
     r2, c2 = n - r1, n - c1
     cells = ((o11, r1 * c1), (o12, r1 * c2), (o21, r2 * c1), (o22, r2 * c2))
-    # O ln(O/E) = xlogy(O, O) - xlogy(O, E) with E = R*C/N; O > 0 implies E > 0.
-    g2 = 2.0 * sum(xlogy(o, o) - xlogy(o, rc / n) for o, rc in cells)
-    expected = r1 * c1 / n
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # rows without tokens: NaN below
+        # O ln(O/E) = xlogy(O, O) - xlogy(O, E) with E = R*C/N; O > 0 implies E > 0.
+        g2 = 2.0 * sum(xlogy(o, o) - xlogy(o, rc / n) for o, rc in cells)
+        expected = r1 * c1 / n
         pmi = np.log2(o11 / expected)
+    if empty.any():
+        expected, g2, pmi = (np.where(empty, math.nan, x) for x in (expected, g2, pmi))
     return expected, np.maximum(g2, 0.0), pmi
 
 
@@ -312,6 +354,10 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else math.nan
 
 
+_BLOCK = 250
+"""Resamples scored together in :func:`neighbour_overlap` (bounds the memory)."""
+
+
 class _PeriodCounts:
     """One name's per-document counts in one period, as matrices for fast resampling."""
 
@@ -344,6 +390,36 @@ class _PeriodCounts:
         idx = np.flatnonzero(ok)
         order = idx[np.argsort(-g2[idx], kind="stable")]  # terms are sorted: ties by term
         return frozenset(self.terms[order[:k]])
+
+    def tops(self, weights: np.ndarray, *, k: int, min_freq: int) -> list[frozenset]:
+        """:meth:`top` of each row of ``weights`` (resamples × documents), computed together.
+
+        The weighted sums are of whole numbers, so they are exact in any order, and the
+        scores are the same element-wise operations as :meth:`top`'s: the sets are the same.
+        """
+        co = weights @ self.co
+        # Only cells with co >= min_freq can be listed: score those (element by element,
+        # so each score is what top() computes for it).
+        rows, cols = np.nonzero(co >= min_freq)
+        o11 = co[rows, cols]
+        expected, g2, _ = association(
+            o11,
+            (weights @ self.freq)[rows, cols],
+            (weights @ self.window_tokens)[rows],
+            (weights @ self.n_tokens)[rows],
+        )
+        ok = np.zeros(co.shape, dtype=bool)
+        key = np.full(co.shape, np.inf)
+        attracted = o11 > expected
+        ok[rows[attracted], cols[attracted]] = True
+        key[rows[attracted], cols[attracted]] = -g2[attracted]
+        # Stable sort of -G² with the collocates that are not attracted last: each row's
+        # attracted collocates come first in the order top() sorts them (ties by term).
+        order = np.argsort(key, axis=1, kind="stable")
+        out = []
+        for row, keep in zip(order, np.take_along_axis(ok, order, axis=1), strict=True):
+            out.append(frozenset(self.terms[row[keep][:k]]))
+        return out
 
 
 def neighbour_overlap(
@@ -396,13 +472,18 @@ def neighbour_overlap(
             continue
         rng = np.random.default_rng(group_seed(seed, (name, period)))
         n_docs = len(pc.doc_ids)
+        # One draw per resample, in turn, as the seeds promise; the tops in blocks.
+        weights = np.array(
+            [
+                np.bincount(rng.integers(0, n_docs, n_docs), minlength=n_docs)
+                for _ in range(iterations)
+            ],
+            dtype=float,
+        )
         boot[period] = [
-            pc.top(
-                np.bincount(rng.integers(0, n_docs, n_docs), minlength=n_docs).astype(float),
-                k=k,
-                min_freq=min_freq,
-            )
-            for _ in range(iterations)
+            top
+            for block in range(0, iterations, _BLOCK)
+            for top in pc.tops(weights[block : block + _BLOCK], k=k, min_freq=min_freq)
         ]
     present = [p for p in period_order if p in counts]
     rows = []
@@ -457,36 +538,50 @@ def collocate_evidence(
     window: int,
     context: int,
     meta: Mapping[str, str],
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[dict]:
     """KWIC lines of one document showing a hit next to one of its ``collocates``.
 
     For every hit (as in :func:`document_cooccurrence`) and every content token within
     ``window`` tokens of it in the sentence whose term is in ``collocates``, one line: the hit
     with ±``context`` words of the sentence around it, the collocate in capitals in the
-    context. ``meta`` gives ``name``, ``doc_id``, ``period`` and ``year``.
+    context. ``meta`` gives ``name``, ``doc_id``, ``period`` and ``year``. ``spans`` are the
+    hits of ``patterns`` (:func:`document_matches`), found here if not given; with them only
+    the columns :data:`EVIDENCE_READ_COLUMNS` are read.
     """
     if not len(tokens) or not collocates:
         return []
-    tok = tokens["token"].tolist()
-    lem = tokens["lemma"].tolist()
-    form = tokens["form"].tolist()
     sent = tokens["sentence"].to_numpy()
+    if spans is None:
+        spans = find_matches(
+            tokens["token"].tolist(), tokens["lemma"].tolist(), patterns, sentences=sent
+        )
+    if not spans:
+        return []
+    if window < 1:
+        raise ValueError(f"window must be at least 1, got {window}")
+    form = tokens["form"].tolist()
     terms = tokens["term"].astype(str).tolist()
     stop = tokens["is_stopword"].to_numpy(dtype=bool)
     page = tokens["page"].tolist()
+    # First and one-past-last position of the run of equal sentence numbers at each hit.
+    change = np.flatnonzero(np.diff(sent)) + 1
+    starts = np.asarray(spans, dtype=np.int64)[:, 0]
+    run = np.searchsorted(change, starts, side="right")
+    first = np.concatenate([[0], change])[run].tolist()
+    last = np.concatenate([change, [len(sent)]])[run].tolist()
     lines = []
-    for start, end in find_matches(tok, lem, patterns, sentences=sent):
-        _, near = window_mask(sent, [(start, end)], window=window)
+    for (start, end), lo_s, hi_s in zip(spans, first, last, strict=True):
+        near = [
+            *range(max(start - window, lo_s), start),
+            *range(end, min(end + window, hi_s)),
+        ]
         seen = set()
-        for i in np.flatnonzero(near):
+        for i in near:
             if stop[i] or terms[i] not in collocates or terms[i] in seen:
                 continue
             seen.add(terms[i])
-            lo, hi = start, end
-            while lo > 0 and start - lo < context and sent[lo - 1] == sent[start]:
-                lo -= 1
-            while hi < len(tok) and hi - end < context and sent[hi] == sent[start]:
-                hi += 1
+            lo, hi = max(start - context, lo_s), min(end + context, hi_s)
             words = [f.upper() if k == i else f for k, f in enumerate(form[lo:hi], start=lo)]
             p = page[start]
             lines.append(

@@ -46,10 +46,13 @@ def collocates_step(
     periods).
     """
     from ordskifte.semantic.collocates import (
+        COUNT_COLUMNS,
         EVIDENCE_COLUMNS,
+        EVIDENCE_READ_COLUMNS,
         collocate_evidence,
         collocate_table,
         document_cooccurrence,
+        document_matches,
         neighbour_overlap,
     )
     from ordskifte.text.patterns import compile_patterns
@@ -57,12 +60,15 @@ def collocates_step(
     docs = read_documents(documents)
     compiled = compile_patterns(patterns)
     co_frames, doc_frames = [], []
+    matches = {}  # each document's hits, found once for the counts and the evidence
     for doc_id, path in zip(doc_ids, tokens, strict=True):
         period = docs.at[doc_id, "period_used"]
         if period not in period_order:
             continue
+        df = read_parquet(path, columns=COUNT_COLUMNS)
+        matches[doc_id] = document_matches(df, compiled)
         co, per_doc = document_cooccurrence(
-            read_parquet(path), compiled, window=window, doc_id=doc_id, period=period
+            df, compiled, window=window, doc_id=doc_id, period=period, matches=matches[doc_id]
         )
         co_frames.append(co)
         doc_frames.append(per_doc)
@@ -113,7 +119,7 @@ def collocates_step(
         period = docs.at[doc_id, "period_used"]
         if not any((name, period) in tops for name in compiled):
             continue
-        df = read_parquet(path)
+        df = read_parquet(path, columns=EVIDENCE_READ_COLUMNS)
         for name in sorted(compiled):
             meta = {
                 "name": name,
@@ -123,7 +129,13 @@ def collocates_step(
             }
             collocates = tops.get((name, period), set())
             lines += collocate_evidence(
-                df, compiled[name], collocates, window=window, context=context, meta=meta
+                df,
+                compiled[name],
+                collocates,
+                window=window,
+                context=context,
+                meta=meta,
+                spans=matches[doc_id][name],
             )
     rank = {p: i for i, p in enumerate(period_order)}
     evidence = pd.DataFrame(lines, columns=list(EVIDENCE_COLUMNS))
@@ -179,14 +191,19 @@ def semantic_change_pair_step(
     periods in time order. One job per pair, so that a new document reruns only the pairs of
     its own period (rule ``semantic_change`` joins them).
     """
-    from ordskifte.semantic.vectors import content_sequence, period_counts, semantic_change
+    from ordskifte.semantic.vectors import (
+        CONTENT_COLUMNS,
+        content_sequence,
+        period_counts,
+        semantic_change,
+    )
 
     a, b = pair
     sequences: dict[str, list] = {a: [], b: []}
     for _, period, path in sorted(zip(doc_ids, periods, tokens, strict=True)):
         if period not in sequences:
             raise ValueError(f"a token table of period {period!r} given for the pair {a} -> {b}")
-        sequences[period].append(content_sequence(read_parquet(path)))
+        sequences[period].append(content_sequence(read_parquet(path, columns=CONTENT_COLUMNS)))
     for period, seqs in sequences.items():
         if not seqs:
             raise ValueError(f"period {period!r} of the pair {a} -> {b} has no document")
@@ -276,7 +293,7 @@ def compounds_step(
         period = docs.at[doc_id, "period_used"]
         if period not in period_order:
             continue
-        df = read_parquet(path)
+        df = read_parquet(path, columns=["term", "lemma", "targets", "concepts"])
         for column in ("targets", "concepts"):
             tagged = df[df[column] != ""]
             word = tagged["term"].where(tagged["term"] != "", tagged["lemma"]).astype(str)
@@ -386,7 +403,7 @@ def _evidence_lines(
     """KWIC lines of the events' terms (:func:`ordskifte.semantic.births.evidence`, at most
     ``per_term`` per event and term from each document) from every document of a period the
     events name; other documents' token tables are not read."""
-    from ordskifte.semantic.births import evidence
+    from ordskifte.semantic.births import EVIDENCE_READ_COLUMNS, evidence
 
     docs = read_documents(documents)
     periods = set(events["period"])
@@ -399,6 +416,10 @@ def _evidence_lines(
         }
         if meta["period"] in periods:
             lines += evidence(
-                events, read_parquet(path), meta=meta, window=window, per_term=per_term
+                events,
+                read_parquet(path, columns=EVIDENCE_READ_COLUMNS),
+                meta=meta,
+                window=window,
+                per_term=per_term,
             )
     return lines

@@ -22,9 +22,11 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from scipy import sparse
 from scipy.linalg import orthogonal_procrustes
@@ -51,6 +53,10 @@ TOO_RARE = "too rare"
 # Frequent enough in both periods, but not among the `vectors.max_words` most frequent words
 # of both: not measured, to keep the cost bounded on large corpora.
 BEYOND_MAX_WORDS = "beyond max_words"
+
+
+CONTENT_COLUMNS = ("term", "is_stopword", "sentence")
+"""The token-table columns :func:`content_sequence` reads (read only these)."""
 
 
 def content_sequence(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -167,12 +173,47 @@ class PeriodCounts:
     freq: pd.Series  # every content term's frequency in the period
     pairs: sparse.csr_matrix  # documents × vocabulary², flattened co-occurrence matrices
     min_freq: int = 1  # the floor the vocabulary was chosen with
+    # Vectors already computed, by weights, dimensions and seed: a bootstrap resample that
+    # repeats a set of documents (common when a period has few) gets the same vectors.
+    _fitted: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def _entries(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The flattened cells counted in any document (sorted), each stored count's cell
+        among them, and each stored count's document."""
+        cells, where = np.unique(self.pairs.indices, return_inverse=True)
+        docs = np.repeat(np.arange(self.pairs.shape[0]), np.diff(self.pairs.indptr))
+        return cells, where.ravel(), docs
+
+    def totals(self, weights: npt.ArrayLike) -> sparse.csr_matrix:
+        """The ``vocabulary × vocabulary`` counts of the documents weighted by ``weights``.
+
+        The matrix of ``(weights @ pairs).reshape(v, v)`` in canonical CSR (sorted indices,
+        no stored zeros), summed over the counted cells only instead of all ``v²``. The
+        counts and weights are whole numbers, so every sum is exact in any order.
+        """
+        v = len(self.vocabulary)
+        cells, where, docs = self._entries
+        w = np.asarray(weights, dtype=float)
+        summed = np.bincount(where, weights=w[docs] * self.pairs.data, minlength=cells.size)
+        keep = summed != 0
+        flat = cells[keep]
+        rows = flat // max(v, 1)
+        indptr = np.zeros(v + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=v), out=indptr[1:])
+        return sparse.csr_matrix((summed[keep], flat - rows * v, indptr), shape=(v, v))
 
     def vectors(self, weights: np.ndarray, *, dimensions: int, seed: int) -> np.ndarray:
-        """Word vectors from the documents weighted by ``weights`` (one per document)."""
-        v = len(self.vocabulary)
-        total = sparse.csr_matrix(weights @ self.pairs).reshape(v, v)
-        return embed(ppmi(total), dimensions=dimensions, seed=seed)
+        """Word vectors from the documents weighted by ``weights`` (one per document).
+
+        The array is shared with later calls with the same arguments: read-only.
+        """
+        key = (np.asarray(weights, dtype=float).tobytes(), dimensions, seed)
+        if key not in self._fitted:
+            fitted = embed(ppmi(self.totals(weights)), dimensions=dimensions, seed=seed)
+            fitted.flags.writeable = False
+            self._fitted[key] = fitted
+        return self._fitted[key]
 
 
 def period_counts(

@@ -12,15 +12,17 @@ import pytest
 from ordskifte.semantic.collocates import (
     COLLOCATE_COLUMNS,
     OVERLAP_COLUMNS,
+    _PeriodCounts,
     association,
     collocate_evidence,
     collocate_table,
     document_cooccurrence,
+    document_matches,
     jaccard,
     neighbour_overlap,
     window_mask,
 )
-from ordskifte.text.patterns import compile_patterns
+from ordskifte.text.patterns import compile_patterns, find_matches
 
 STOP = {"og", "i"}
 
@@ -241,3 +243,122 @@ def test_collocate_evidence_shows_the_hit_with_the_collocate_in_capitals():
         collocate_evidence(frame, PATTERNS["selvhjelp"], set(), window=2, context=3, meta=meta)
         == []
     )
+
+
+def _random_frame(seed: int, n: int = 3000) -> pd.DataFrame:
+    """A token table of random words, hits among them, sentences of 1-15 tokens."""
+    rng = np.random.default_rng(seed)
+    words = np.array(["a", "b", "c", "og", "i", "selvhjelp", "selvhjelpsgruppe", "psykisk"])
+    tokens = rng.choice(words, n, p=[0.2, 0.2, 0.15, 0.15, 0.1, 0.1, 0.05, 0.05])
+    lengths = rng.integers(1, 16, n)
+    sentence = np.repeat(np.arange(n), lengths)[:n]
+    lemma = np.where(tokens == "psykisk", "helse", tokens)  # a lemma that differs
+    return pd.DataFrame(
+        {
+            "sentence": sentence,
+            "token": tokens,
+            "lemma": lemma,
+            "form": np.char.capitalize(tokens.astype(str)),
+            "term": np.where(rng.random(n) < 0.1, "", lemma),
+            "is_stopword": np.isin(tokens, ["og", "i"]),
+            "page": pd.array(rng.integers(1, 9, n), dtype="Int32"),
+        }
+    )
+
+
+FAMILIES = compile_patterns(
+    {"selvhjelp": ["selvhjelp*"], "psykisk_helse": ["psykisk helse*", "helse*"], "b": ["b c"]}
+)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_document_matches_are_find_matches_of_each_name(seed):
+    frame = _random_frame(seed)
+    got = document_matches(frame, FAMILIES)
+    for name, patterns in FAMILIES.items():
+        expected = find_matches(
+            frame["token"].tolist(),
+            frame["lemma"].tolist(),
+            patterns,
+            sentences=frame["sentence"].to_numpy(),
+        )
+        assert got[name] == expected and expected
+    assert document_matches(frame.iloc[:0], FAMILIES) == {name: [] for name in FAMILIES}
+
+
+def _evidence_by_window_mask(tokens, spans, collocates, *, window, context):
+    """The evidence lines as collocate_evidence found them before it was given the hits: a
+    window mask of the whole document per hit (kept here as the reference)."""
+    form, terms = tokens["form"].tolist(), tokens["term"].tolist()
+    stop, sent = tokens["is_stopword"].to_numpy(), tokens["sentence"].to_numpy()
+    out = []
+    for start, end in spans:
+        _, near = window_mask(sent, [(start, end)], window=window)
+        seen = set()
+        for i in np.flatnonzero(near):
+            if stop[i] or terms[i] not in collocates or terms[i] in seen:
+                continue
+            seen.add(terms[i])
+            lo, hi = start, end
+            while lo > 0 and start - lo < context and sent[lo - 1] == sent[start]:
+                lo -= 1
+            while hi < len(form) and hi - end < context and sent[hi] == sent[start]:
+                hi += 1
+            words = [f.upper() if k == i else f for k, f in enumerate(form[lo:hi], start=lo)]
+            out.append((terms[i], " ".join(words[: start - lo]), " ".join(words[end - lo :])))
+    return out
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_collocate_evidence_with_the_hits_given_is_the_window_mask_result(seed):
+    frame = _random_frame(seed)
+    meta = {"name": "x", "doc_id": "d", "period": "p", "year": "2000"}
+    matches = document_matches(frame, FAMILIES)
+    for name, patterns in FAMILIES.items():
+        for window, context in ((1, 1), (2, 8), (5, 3)):
+            given = collocate_evidence(
+                frame[["form", "sentence", "term", "is_stopword", "page"]],
+                patterns,
+                {"a", "b", "helse"},
+                window=window,
+                context=context,
+                meta=meta,
+                spans=matches[name],
+            )
+            found = collocate_evidence(
+                frame, patterns, {"a", "b", "helse"}, window=window, context=context, meta=meta
+            )
+            assert given == found and given
+            expected = _evidence_by_window_mask(
+                frame, matches[name], {"a", "b", "helse"}, window=window, context=context
+            )
+            assert [(x["collocate"], x["left"], x["right"]) for x in given] == expected
+
+
+def test_tops_of_a_block_of_resamples_are_top_of_each():
+    co, docs = planted()
+    for name in ("mål", "kontroll"):
+        for period in ("p1", "p2"):
+            sel = (co["name"] == name) & (co["period"] == period)
+            pc = _PeriodCounts(co[sel], docs[(docs["name"] == name) & (docs["period"] == period)])
+            rng = np.random.default_rng(3)
+            n = len(pc.doc_ids)
+            weights = np.array([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(60)])
+            weights = np.vstack([weights, np.zeros(n), np.ones(n)]).astype(float)
+            for min_freq, k in ((1, 3), (2, 6), (40, 6)):
+                got = pc.tops(weights, k=k, min_freq=min_freq)
+                assert got == [pc.top(w, k=k, min_freq=min_freq) for w in weights]
+
+
+def test_association_of_rows_is_association_of_each_row():
+    rng = np.random.default_rng(8)
+    co = rng.integers(0, 5, (6, 40)).astype(float)
+    freq = co + rng.integers(0, 50, (6, 40))
+    window_tokens = co.sum(axis=1) + rng.integers(0, 20, 6)
+    n_tokens = np.concatenate([[0.0], window_tokens[1:] + freq[1:].sum(axis=1)])
+    co[0], freq[0], window_tokens[0] = 0, 0, 0  # a resample without tokens: NaN
+    rows = association(co, freq, window_tokens[:, None], n_tokens[:, None])
+    for i in range(6):
+        one = association(co[i], freq[i], window_tokens[i], n_tokens[i])
+        for got, expected in zip(rows, one, strict=True):
+            np.testing.assert_array_equal(got[i], expected)

@@ -157,3 +157,39 @@ def test_without_resamples_there_is_no_interval():
     table = planted_change(iterations=0)
     assert table["ci_low"].isna().all() and table["stability"].isna().all()
     assert table["cosine_change"].notna().all()
+
+
+def _random_period(seed: int, *, n_docs: int = 5):
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{i:02d}" for i in range(50)], dtype=object)
+    docs = [(rng.choice(vocab, 2000), np.sort(rng.integers(0, 200, 2000))) for _ in range(n_docs)]
+    return period_counts(docs, window=4, min_freq=3, max_words=35), rng
+
+
+def test_totals_are_the_weighted_sum_of_the_documents_entry_for_entry():
+    # The sum over counted cells replaces (weights @ pairs).reshape(v, v): same CSR arrays.
+    pc, rng = _random_period(3)
+    v = len(pc.vocabulary)
+    for weights in [np.ones(5), np.zeros(5), np.array([2.0, 0, 0, 3, 0])] + [
+        np.bincount(rng.integers(0, 5, 5), minlength=5).astype(float) for _ in range(20)
+    ]:
+        old = sparse.csr_matrix(sparse.csr_matrix(weights @ pc.pairs).reshape(v, v), dtype=float)
+        old.eliminate_zeros()
+        new = pc.totals(weights)
+        assert new.shape == (v, v)
+        assert np.array_equal(new.indptr, old.indptr)
+        assert np.array_equal(new.indices, old.indices)
+        assert np.array_equal(new.data, old.data)
+        a, b = ppmi(old), ppmi(new)
+        assert np.array_equal(a.indices, b.indices) and np.array_equal(a.data, b.data)
+
+
+def test_vectors_of_repeated_weights_are_fitted_once_and_read_only():
+    pc, _ = _random_period(4)
+    w = np.array([1.0, 2, 0, 1, 1])
+    first = pc.vectors(w, dimensions=5, seed=1)
+    again = pc.vectors(w.copy(), dimensions=5, seed=1)
+    assert again is first and not first.flags.writeable
+    fresh = embed(ppmi(pc.totals(w)), dimensions=5, seed=1)
+    assert np.array_equal(first, fresh)
+    assert pc.vectors(w, dimensions=5, seed=2) is not first
