@@ -28,7 +28,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from ordskifte.stats import bootstrap_rate_ci, group_seed
 
@@ -223,7 +222,9 @@ def fit_model(
     Bayes (Hoffman, Blei & Bach 2010), gensim :class:`~gensim.models.LdaModel` (never
     ``LdaMulticore``, which is not reproducible) on bag-of-words counts, with
     ``random_state=seed`` and the given ``passes, iterations, eval_every, alpha, eta,
-    chunksize``. Documents without vocabulary terms are left out of training.
+    chunksize``. Its E-step and bound run through
+    :class:`ordskifte.topics.lda.ExactLdaModel`: gensim's arithmetic, bit for bit, in fewer
+    Python steps. Documents without vocabulary terms are left out of training.
     ``topic_term`` is :math:`\hat\beta` (``get_topics()``), ``doc_topic`` the posterior mean
     :math:`\mathbb E[\theta_d] = \gamma_d / \sum_k \gamma_{dk}` of each document's
     variational Dirichlet parameters (``inference``).
@@ -333,7 +334,7 @@ def fit_model(
             )
 
     if engine == "lda":
-        from gensim.models import LdaModel
+        from ordskifte.topics.lda import ExactLdaModel
 
         params = {
             "passes": _int_option(passes, "passes", minimum=1),
@@ -347,7 +348,7 @@ def fit_model(
         n_tokens = sum(count for bag in train for _, count in bag)
         fits, scores = [], []
         for start in starts:
-            lda = LdaModel(
+            lda = ExactLdaModel(
                 corpus=train if init is None else None,
                 id2word=dict(enumerate(vocab)),
                 num_topics=k,
@@ -1161,6 +1162,8 @@ def frex(topic_term: pd.DataFrame, *, weight: float = 0.5) -> pd.DataFrame:
     n_terms = phi.shape[1]
     if n_terms == 0:
         return topic_term.astype("float64")
+    from scipy.stats import rankdata  # ~0.5 s to import: only where used
+
     excl_rank = rankdata(_exclusivity(phi), method="average", axis=1) / n_terms
     freq_rank = rankdata(phi, method="average", axis=1) / n_terms
     scores = 1.0 / (weight / excl_rank + (1.0 - weight) / freq_rank)
