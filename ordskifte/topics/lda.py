@@ -28,6 +28,8 @@ This module imports gensim: import it only where a model is fitted.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 from gensim.matutils import dirichlet_expectation
 from gensim.models import LdaModel
@@ -35,14 +37,20 @@ from scipy.special import gammaln
 
 
 def _concat_docs(chunk, dtype):
-    """Term ids, counts and offsets of the documents of ``chunk`` (bags of ``(id, count)``)."""
+    """Term ids, counts (in ``dtype`` and in float64) and offsets of the documents of
+    ``chunk`` (bags of ``(id, count)``).
+
+    The pairs are read in one pass as float64 (exact for ids and integer counts below
+    2**53), the counts then cast to ``dtype`` as gensim's ``np.fromiter(..., dtype)`` does.
+    """
     sizes = np.fromiter((len(doc) for doc in chunk), dtype=np.int64, count=len(chunk))
     offsets = np.zeros(len(chunk) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
     total = int(offsets[-1])
-    ids = np.fromiter((int(i) for doc in chunk for i, _ in doc), dtype=np.intp, count=total)
-    cts = np.fromiter((c for doc in chunk for _, c in doc), dtype=dtype, count=total)
-    return ids, cts, offsets
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(chunk)), np.float64, 2 * total)
+    pairs = flat.reshape(total, 2)
+    counts = pairs[:, 1].copy()
+    return pairs[:, 0].astype(np.intp), counts.astype(dtype), offsets, counts
 
 
 def _mean_absolute_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -62,6 +70,25 @@ class ExactLdaModel(LdaModel):
     gensim's.
     """
 
+    def _term_arrays(self, chunk):
+        """:func:`_concat_docs` of ``chunk``, kept for the next call on the same documents.
+
+        gensim passes the same documents to every pass, to the E-step after training and to
+        the bound. Only documents that are tuples (as ``fit_model``'s bags) are remembered:
+        they cannot change, and the model holds them, so the same objects are the same bags.
+        """
+        cached = getattr(self, "_ordskifte_terms", None)
+        if (
+            cached is not None
+            and len(cached[0]) == len(chunk)
+            and all(a is b for a, b in zip(cached[0], chunk, strict=True))
+        ):
+            return cached[1]
+        arrays = _concat_docs(chunk, self.dtype)
+        if all(isinstance(doc, tuple) for doc in chunk):
+            self._ordskifte_terms = (list(chunk), arrays)
+        return arrays
+
     def inference(self, chunk, collect_sstats=False):
         """gensim's ``LdaModel.inference`` (same arguments and results), documents in lock step."""
         try:
@@ -77,29 +104,48 @@ class ExactLdaModel(LdaModel):
         sstats = np.zeros_like(self.expElogbeta, dtype=dtype) if collect_sstats else None
         epsilon = np.finfo(dtype).eps
 
-        ids, cts, offsets = _concat_docs(chunk, dtype)
+        ids, cts, offsets, _ = self._term_arrays(chunk)
         starts, ends = offsets[:-1].tolist(), offsets[1:].tolist()
-        betas = [self.expElogbeta[:, ids[s:e]] for s, e in zip(starts, ends, strict=True)]
+        sizes = np.diff(offsets)
+        spans = [slice(a, b) for a, b in zip(starts, ends, strict=True)]
+        betas = [self.expElogbeta[:, ids[span]] for span in spans]
+        betas_t = [beta.T for beta in betas]
         gamma_d = gamma.copy()  # each document's current gamma, as gensim's gammad
         exp_d = exp_elog_theta.copy()  # ... and its expElogthetad
+        # fixed buffers, and views of each document's part of them (updated in place)
         phinorm = np.empty(len(cts), dtype=dtype)
-        for d in range(n_docs):
-            phinorm[starts[d] : ends[d]] = np.dot(exp_d[d], betas[d]) + epsilon
+        ratio = np.empty(len(cts), dtype=dtype)
+        raw = np.empty(len(cts), dtype=dtype)  # phinorm before epsilon is added
         products = np.empty((n_docs, k), dtype=dtype)
+        ratio_of = [ratio[span] for span in spans]
+        raw_of = [raw[span] for span in spans]
+        exp_of = list(exp_d)
+        product_of = list(products)
+        for d in range(n_docs):
+            np.dot(exp_of[d], betas[d], out=raw_of[d])
+        np.add(raw, epsilon, out=phinorm)
         active = np.arange(n_docs)
         for _ in range(self.iterations):
             if not len(active):
                 break
-            ratio = cts / phinorm
-            for d in active.tolist():
-                products[d] = np.dot(ratio[starts[d] : ends[d]], betas[d].T)
+            np.divide(cts, phinorm, out=ratio)  # every document's; the active ones are read
+            docs = active.tolist()
+            for d in docs:
+                np.dot(ratio_of[d], betas_t[d], out=product_of[d])
             last = gamma_d[active]
             new_gamma = self.alpha + exp_d[active] * products[active]
             new_exp = np.exp(dirichlet_expectation(new_gamma))
             gamma_d[active] = new_gamma
             exp_d[active] = new_exp
-            for d in active.tolist():  # the ratio of this iteration is taken: overwrite
-                phinorm[starts[d] : ends[d]] = np.dot(exp_d[d], betas[d]) + epsilon
+            for d in docs:
+                np.dot(exp_of[d], betas[d], out=raw_of[d])
+            if len(docs) == n_docs:
+                np.add(raw, epsilon, out=phinorm)
+            else:
+                is_active = np.zeros(n_docs, dtype=bool)
+                is_active[active] = True
+                terms = np.repeat(is_active, sizes)
+                phinorm[terms] = raw[terms] + epsilon
             change = _mean_absolute_difference(new_gamma, last)
             # gensim compares the float32 change, as a Python float, with the threshold
             active = active[~(change.astype(np.float64) < self.gamma_threshold)]
@@ -122,7 +168,7 @@ class ExactLdaModel(LdaModel):
         _lambda = self.state.get_lambda()
         elog_beta = dirichlet_expectation(_lambda)
         dtype = self.dtype
-        ids, cts, offsets = _concat_docs(corpus, dtype)
+        ids, _, offsets, counts = self._term_arrays(corpus)
         gammas = [gamma[d] for d in range(len(corpus))]
         elog_thetas = [dirichlet_expectation(g) for g in gammas]
         if len(ids):
@@ -137,9 +183,8 @@ class ExactLdaModel(LdaModel):
             for j in range(x.shape[1]):
                 total = (total.astype(np.float64) + np.exp(shifted[:, j])).astype(x.dtype)
             lse = (np.log(total.astype(np.float64)) + peak.astype(np.float64)).astype(x.dtype)
-            # cnt * logsumexp(...): the count as in the bag times a Python float
-            counts = [c for doc in corpus for _, c in doc]
-            terms = [c * v for c, v in zip(counts, lse.astype(np.float64).tolist(), strict=True)]
+            # cnt * logsumexp(...): the count times a Python float, i.e. a float64 product
+            terms = (counts * lse.astype(np.float64)).tolist()
         else:
             terms = []
         bounds = offsets.tolist()

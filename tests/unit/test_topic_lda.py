@@ -8,11 +8,12 @@ awkward cases (an empty document, a document of one term, repeated counts).
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from gensim.models import LdaModel
 
 from ordskifte.topics.lda import ExactLdaModel
-from ordskifte.topics.model import _bags, build_vocabulary
+from ordskifte.topics.model import _bags, bag_corpus, build_vocabulary, fit_model
 from ordskifte.topics.segments import segment_terms
 from tests.synthetic.planted import QUICK_SHAPES, period_segments, shape_corpus
 
@@ -25,7 +26,7 @@ def planted_bags():
     docs = segment_terms(period_segments(corpus, "a", target_tokens=150))
     vocab = build_vocabulary(docs, min_df=2, max_share=0.5)
     bags = [bag for bag in _bags(docs, vocab) if bag]
-    return bags, vocab
+    return bags, vocab, docs
 
 
 def _fit(cls, bags, vocab, **options):
@@ -38,7 +39,7 @@ def _fit(cls, bags, vocab, **options):
 
 @pytest.mark.parametrize("options", [{}, {"chunksize": 17, "passes": 2}, {"iterations": 3}])
 def test_training_gives_gensims_statistics_bit_for_bit(planted_bags, options):
-    bags, vocab = planted_bags
+    bags, vocab, _ = planted_bags
     ours, theirs = (
         _fit(ExactLdaModel, bags, vocab, **options),
         _fit(LdaModel, bags, vocab, **options),
@@ -48,26 +49,37 @@ def test_training_gives_gensims_statistics_bit_for_bit(planted_bags, options):
 
 
 def test_inference_gives_gensims_gamma_and_statistics_bit_for_bit(planted_bags):
-    bags, vocab = planted_bags
-    model = _fit(LdaModel, bags, vocab)
-    chunk = [*bags[:40], [], [(3, 1)], [(0, 5), (2, 1), (9, 3)]]  # empty, one-term documents
+    bags, vocab, _ = planted_bags
+    model = _fit(ExactLdaModel, bags, vocab)
+    chunk = [*bags[:40], (), [(3, 1)], [(0, 5), (2, 1), (9, 3)]]  # empty, one-term documents
     state = model.random_state.get_state()
     theirs = LdaModel.inference(model, chunk, collect_sstats=True)
-    model.random_state.set_state(state)
-    ours = ExactLdaModel.inference(model, chunk, collect_sstats=True)
-    assert np.array_equal(ours[0], theirs[0])
-    assert np.array_equal(ours[1], theirs[1])
+    for _ in range(2):  # the second time from the term arrays kept from the first
+        model.random_state.set_state(state)
+        ours = model.inference(chunk, collect_sstats=True)
+        assert np.array_equal(ours[0], theirs[0])
+        assert np.array_equal(ours[1], theirs[1])
     # and the random state is left where gensim leaves it
     model.random_state.set_state(state)
     LdaModel.inference(model, chunk)
     after_theirs = model.random_state.random()
     model.random_state.set_state(state)
-    ExactLdaModel.inference(model, chunk)
+    model.inference(chunk)
     assert model.random_state.random() == after_theirs
 
 
+def test_term_arrays_are_kept_only_for_the_same_tuples(planted_bags):
+    bags, vocab, _ = planted_bags
+    model = _fit(ExactLdaModel, bags, vocab, passes=1)
+    first = model._term_arrays(bags[:5])
+    assert model._term_arrays(list(bags[:5])) is first  # the same documents in a new list
+    assert model._term_arrays(bags[1:6]) is not first
+    lists = [list(bag) for bag in bags[:5]]  # lists can change: never kept
+    assert model._term_arrays(lists) is not model._term_arrays(lists)
+
+
 def test_inference_of_no_documents_is_empty(planted_bags):
-    bags, vocab = planted_bags
+    bags, vocab, _ = planted_bags
     model = _fit(ExactLdaModel, bags, vocab)
     gamma, sstats = model.inference([], collect_sstats=True)
     assert gamma.shape == (0, 6)
@@ -76,16 +88,16 @@ def test_inference_of_no_documents_is_empty(planted_bags):
 
 @pytest.mark.parametrize("ratio", [1.0, 0.25])
 def test_bound_with_gamma_is_gensims_bit_for_bit(planted_bags, ratio):
-    bags, vocab = planted_bags
-    model = _fit(LdaModel, bags, vocab)
+    bags, vocab, _ = planted_bags
+    model = _fit(ExactLdaModel, bags, vocab)
     gamma, _ = model.inference(bags)
     rows = gamma[:, np.newaxis, :]  # one 1 x k row per document, as fit_model passes it
-    ours = ExactLdaModel.bound(model, bags, gamma=rows, subsample_ratio=ratio)
+    ours = model.bound(bags, gamma=rows, subsample_ratio=ratio)
     assert ours == LdaModel.bound(model, bags, gamma=rows, subsample_ratio=ratio)
 
 
 def test_bound_with_gamma_vectors_is_left_to_gensim(planted_bags):
-    bags, vocab = planted_bags
+    bags, vocab, _ = planted_bags
     model = _fit(ExactLdaModel, bags, vocab)
     gamma, _ = model.inference(bags)
     with pytest.raises(ValueError, match="2D"):  # gensim's logsumexp wants 2-D rows
@@ -93,9 +105,22 @@ def test_bound_with_gamma_vectors_is_left_to_gensim(planted_bags):
 
 
 def test_bound_without_gamma_falls_back_to_gensim(planted_bags):
-    bags, vocab = planted_bags
+    bags, vocab, _ = planted_bags
     model = _fit(ExactLdaModel, bags, vocab)
     state = model.random_state.get_state()
     ours = model.bound(bags[:10])
     model.random_state.set_state(state)
     assert ours == LdaModel.bound(model, bags[:10])
+
+
+@pytest.mark.parametrize("engine", ["lda", "nmf"])
+def test_fit_model_on_a_bag_corpus_is_fit_model_on_the_term_lists(planted_bags, engine):
+    _, vocab, docs = planted_bags
+    options = {"engine": engine, "k": 4, "seed": 3, "vocabulary": vocab, "passes": 3}
+    prepared = bag_corpus(docs, vocab)
+    assert bag_corpus(prepared, vocab) is prepared
+    assert bag_corpus(prepared, vocab[:-1]).vocabulary == tuple(vocab[:-1])
+    plain, fast = fit_model(docs, **options), fit_model(prepared, **options)
+    pd.testing.assert_frame_equal(plain.topic_term, fast.topic_term, check_exact=True)
+    pd.testing.assert_frame_equal(plain.doc_topic, fast.doc_topic, check_exact=True)
+    assert plain.params == fast.params
