@@ -194,11 +194,14 @@ class BagCorpus:
     vocabulary : tuple of str
     bags : list
         One gensim bag (a tuple of ``(term id, count)``) per document, in ``docs``' order.
+    n_tokens : int
+        The vocabulary terms' tokens in all documents.
     """
 
     docs: Sequence[Sequence[str]]
     vocabulary: tuple[str, ...]
     bags: list = field(repr=False)
+    n_tokens: int = 0
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -212,7 +215,9 @@ def bag_corpus(docs: Sequence[Sequence[str]] | BagCorpus, vocabulary: Sequence[s
         if docs.vocabulary == vocab:
             return docs
         docs = docs.docs
-    return BagCorpus(docs=docs, vocabulary=vocab, bags=_bags(docs, list(vocab)))
+    bags = _bags(docs, list(vocab))
+    n_tokens = sum(count for bag in bags for _, count in bag)
+    return BagCorpus(docs=docs, vocabulary=vocab, bags=bags, n_tokens=n_tokens)
 
 
 def _int_option(value, name: str, *, minimum: int) -> int:
@@ -385,7 +390,7 @@ def fit_model(
             "chunksize": _int_option(chunksize, "chunksize", minimum=1),
         }
         train = [bags[i] for i in nonempty]
-        n_tokens = sum(count for bag in train for _, count in bag)
+        n_tokens = prepared.n_tokens
         fits, scores = [], []
         for start in starts:
             lda = ExactLdaModel(
@@ -533,8 +538,10 @@ def coherence(
     ----------
     model : TopicModel or DataFrame
         A fitted model or its ``topic_term`` matrix (topics x terms).
-    docs : sequence of sequence of str
-        The reference documents (usually those the model was fitted on).
+    docs : sequence of sequence of str, or BagCorpus
+        The reference documents (usually those the model was fitted on); a
+        :class:`BagCorpus` on the model's vocabulary spares u_mass a pass over every token
+        (same result).
     measure : {"u_mass", "c_v", "c_npmi"}
     top_n : int, default 10
         Terms per topic (at most the vocabulary size; at least 2).
@@ -564,8 +571,9 @@ def coherence(
     top_n = _int_option(top_n, "top_n", minimum=2)
     phi = _topic_term(model)
     k, n_terms = phi.shape
-    texts = [list(doc) for doc in docs if len(doc)]
-    if n_terms < 2 or not texts:
+    prepared = docs if isinstance(docs, BagCorpus) else None
+    raw = prepared.docs if prepared is not None else docs
+    if n_terms < 2 or not any(len(doc) for doc in raw):
         return math.nan, [math.nan] * k
     from gensim.corpora import Dictionary
     from gensim.models.coherencemodel import CoherenceModel
@@ -573,11 +581,17 @@ def coherence(
     terms = np.asarray(phi.columns, dtype=object)
     topics = [list(terms[row]) for row in _top_indices(phi.to_numpy(), min(top_n, n_terms))]
     dictionary = Dictionary([list(phi.columns)])
+    if measure == "u_mass" and prepared is not None and prepared.vocabulary == tuple(phi.columns):
+        # u_mass counts the documents that hold each top term, from each document's set of
+        # term ids: the bags give gensim the sets that doc2bow of the term lists would
+        source = {"corpus": _gensim_bags(prepared, dictionary.token2id)}
+    else:
+        source = {"texts": [list(doc) for doc in raw if len(doc)]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         scores = CoherenceModel(
             topics=topics,
-            texts=texts,
+            **source,
             dictionary=dictionary,
             coherence=measure,
             topn=min(top_n, n_terms),
@@ -586,6 +600,16 @@ def coherence(
     per_topic = [float(s) if np.isfinite(s) else math.nan for s in scores]
     finite = [s for s in per_topic if not math.isnan(s)]
     return (math.fsum(finite) / len(finite) if finite else math.nan), per_topic
+
+
+def _gensim_bags(prepared: BagCorpus, token2id: dict[str, int]) -> list:
+    """The bags of the documents that have terms (as the term lists given to gensim's
+    coherence), renumbered to ``token2id`` (a gensim ``Dictionary`` of the vocabulary)."""
+    ids = [token2id[t] for t in prepared.vocabulary]
+    kept = [bag for bag, doc in zip(prepared.bags, prepared.docs, strict=True) if len(doc)]
+    if ids == list(range(len(ids))):  # a sorted vocabulary: gensim numbers it the same
+        return kept
+    return [tuple((ids[i], c) for i, c in bag) for bag in kept]
 
 
 def k_cap(
@@ -1045,7 +1069,7 @@ def select_k(
                 float(best_fit(models[k]).params.get("bound_per_token", math.nan))
                 for k in supported
             ],
-            "u_mass": [coherence(models[k][0], docs, measure="u_mass")[0] for k in supported],
+            "u_mass": [coherence(models[k][0], prepared, measure="u_mass")[0] for k in supported],
             "fits": [len(models[k]) for k in supported],
         }
     ).astype({"k": "int64", "bound": "float64", "u_mass": "float64", "fits": "int64"})

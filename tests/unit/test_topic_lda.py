@@ -8,12 +8,11 @@ awkward cases (an empty document, a document of one term, repeated counts).
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from gensim.models import LdaModel
 
 from ordskifte.topics.lda import ExactLdaModel
-from ordskifte.topics.model import _bags, bag_corpus, build_vocabulary, fit_model
+from ordskifte.topics.model import _bags, build_vocabulary
 from ordskifte.topics.segments import segment_terms
 from tests.synthetic.planted import QUICK_SHAPES, period_segments, shape_corpus
 
@@ -111,16 +110,3 @@ def test_bound_without_gamma_falls_back_to_gensim(planted_bags):
     ours = model.bound(bags[:10])
     model.random_state.set_state(state)
     assert ours == LdaModel.bound(model, bags[:10])
-
-
-@pytest.mark.parametrize("engine", ["lda", "nmf"])
-def test_fit_model_on_a_bag_corpus_is_fit_model_on_the_term_lists(planted_bags, engine):
-    _, vocab, docs = planted_bags
-    options = {"engine": engine, "k": 4, "seed": 3, "vocabulary": vocab, "passes": 3}
-    prepared = bag_corpus(docs, vocab)
-    assert bag_corpus(prepared, vocab) is prepared
-    assert bag_corpus(prepared, vocab[:-1]).vocabulary == tuple(vocab[:-1])
-    plain, fast = fit_model(docs, **options), fit_model(prepared, **options)
-    pd.testing.assert_frame_equal(plain.topic_term, fast.topic_term, check_exact=True)
-    pd.testing.assert_frame_equal(plain.doc_topic, fast.doc_topic, check_exact=True)
-    assert plain.params == fast.params
