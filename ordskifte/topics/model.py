@@ -522,9 +522,10 @@ def coherence(
     r"""Topic coherence of each topic's ``top_n`` terms, and their mean.
 
     gensim :class:`~gensim.models.coherencemodel.CoherenceModel` (the framework of Röder,
-    Both & Hinneburg 2015) with ``processes=1``, on the documents that have at least one term
-    (an empty document can hang ``c_v``). ``u_mass`` (Mimno et al. 2011) uses document
-    co-occurrence,
+    Both & Hinneburg 2015) with ``processes=1`` (its sliding-window counts made per text by
+    :class:`ordskifte.topics.cooccurrence.WindowCounts`: the same integers), on the
+    documents that have at least one term (an empty document can hang ``c_v``). ``u_mass``
+    (Mimno et al. 2011) uses document co-occurrence,
 
     .. math:: C_\mathrm{UMass} = \frac{2}{N(N-1)} \sum_{i=2}^{N} \sum_{j<i}
               \log \frac{D(w_i, w_j) + \epsilon}{D(w_j)}
@@ -576,7 +577,8 @@ def coherence(
     if n_terms < 2 or not any(len(doc) for doc in raw):
         return math.nan, [math.nan] * k
     from gensim.corpora import Dictionary
-    from gensim.models.coherencemodel import CoherenceModel
+
+    from ordskifte.topics.cooccurrence import WindowCountsCoherenceModel
 
     terms = np.asarray(phi.columns, dtype=object)
     topics = [list(terms[row]) for row in _top_indices(phi.to_numpy(), min(top_n, n_terms))]
@@ -589,7 +591,7 @@ def coherence(
         source = {"texts": [list(doc) for doc in raw if len(doc)]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        scores = CoherenceModel(
+        scores = WindowCountsCoherenceModel(  # c_v, c_npmi: gensim's counts, per text
             topics=topics,
             **source,
             dictionary=dictionary,
