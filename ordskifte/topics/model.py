@@ -19,6 +19,7 @@ per process).
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from collections import Counter
@@ -205,6 +206,13 @@ class BagCorpus:
 
     def __len__(self) -> int:
         return len(self.docs)
+
+    @functools.cached_property
+    def gensim_dictionary(self):
+        """gensim's ``Dictionary([vocabulary])``, made on first use (for the coherence)."""
+        from gensim.corpora import Dictionary
+
+        return Dictionary([list(self.vocabulary)])
 
 
 def bag_corpus(docs: Sequence[Sequence[str]] | BagCorpus, vocabulary: Sequence[str]) -> BagCorpus:
@@ -580,10 +588,13 @@ def coherence(
 
     from ordskifte.topics.cooccurrence import WindowCountsCoherenceModel
 
-    terms = np.asarray(phi.columns, dtype=object)
+    columns = phi.columns.tolist()  # once: iterating an Arrow-backed index is slow
+    terms = np.asarray(columns, dtype=object)
     topics = [list(terms[row]) for row in _top_indices(phi.to_numpy(), min(top_n, n_terms))]
-    dictionary = Dictionary([list(phi.columns)])
-    if measure == "u_mass" and prepared is not None and prepared.vocabulary == tuple(phi.columns):
+    on_bags = prepared is not None and prepared.vocabulary == tuple(columns)
+    # the Dictionary of the vocabulary, once per BagCorpus (every k's u_mass uses the same)
+    dictionary = prepared.gensim_dictionary if on_bags else Dictionary([columns])
+    if measure == "u_mass" and on_bags:
         # u_mass counts the documents that hold each top term, from each document's set of
         # term ids: the bags give gensim the sets that doc2bow of the term lists would
         source = {"corpus": _gensim_bags(prepared, dictionary.token2id)}
