@@ -169,12 +169,15 @@ class ExactLdaModel(LdaModel):
         elog_beta = dirichlet_expectation(_lambda)
         dtype = self.dtype
         ids, _, offsets, counts = self._term_arrays(corpus)
-        gammas = [gamma[d] for d in range(len(corpus))]
-        elog_thetas = [dirichlet_expectation(g) for g in gammas]
+        n_docs = len(corpus)
+        rows_gamma = np.asarray(gamma)[:n_docs]
+        if rows_gamma.dtype != dtype:
+            return super().bound(corpus, gamma=gamma, subsample_ratio=subsample_ratio)
+        gammas = rows_gamma.reshape(n_docs, -1)  # gensim's gammad, one row per document
+        elog_thetas = dirichlet_expectation(gammas)  # row by row, as gensim's 1 x k calls
         if len(ids):
-            rows = np.repeat(np.arange(len(corpus)), np.diff(offsets))
-            theta = np.stack([np.asarray(e, dtype=dtype).reshape(-1) for e in elog_thetas])
-            x = theta[rows] + elog_beta.T[ids]  # Elogthetad + Elogbeta[:, id], per term
+            rows = np.repeat(np.arange(n_docs), np.diff(offsets))
+            x = elog_thetas[rows] + elog_beta.T[ids]  # Elogthetad + Elogbeta[:, id], per term
             # gensim's compiled logsumexp: the max, a float32 running sum of exp() taken in
             # float64, log in float64 plus the max, returned as float32
             peak = x.max(axis=1)
@@ -187,13 +190,17 @@ class ExactLdaModel(LdaModel):
             terms = (counts * lse.astype(np.float64)).tolist()
         else:
             terms = []
+        # gensim's three per-document sums over the k topics, row by row (each row is summed
+        # as gensim sums its 1 x k array); added to the score in gensim's order below
+        prior = np.sum((self.alpha - gammas) * elog_thetas, axis=1)
+        entropy = np.sum(gammaln(gammas) - gammaln(self.alpha), axis=1)
+        norm = gammaln(np.sum(self.alpha)) - gammaln(np.sum(gammas, axis=1))
         bounds = offsets.tolist()
-        for d in range(len(corpus)):
-            gammad, elog_thetad = gammas[d], elog_thetas[d]
+        for d in range(n_docs):
             score += sum(terms[bounds[d] : bounds[d + 1]])
-            score += np.sum((self.alpha - gammad) * elog_thetad)
-            score += np.sum(gammaln(gammad) - gammaln(self.alpha))
-            score += gammaln(np.sum(self.alpha)) - gammaln(np.sum(gammad))
+            score += prior[d]
+            score += entropy[d]
+            score += norm[d]
         score *= subsample_ratio
         score += np.sum((self.eta - _lambda) * elog_beta)
         score += np.sum(gammaln(_lambda) - gammaln(self.eta))

@@ -31,9 +31,8 @@ def planted_bags():
 def _fit(cls, bags, vocab, **options):
     settings = {"passes": 4, "iterations": 100, "eval_every": None, "chunksize": 2000}
     settings.update(options)
-    return cls(
-        corpus=bags, id2word=dict(enumerate(vocab)), num_topics=6, random_state=7, **settings
-    )
+    settings = {"num_topics": 6, **settings}
+    return cls(corpus=bags, id2word=dict(enumerate(vocab)), random_state=7, **settings)
 
 
 @pytest.mark.parametrize("options", [{}, {"chunksize": 17, "passes": 2}, {"iterations": 3}])
@@ -85,10 +84,11 @@ def test_inference_of_no_documents_is_empty(planted_bags):
     assert not sstats.any()
 
 
-@pytest.mark.parametrize("ratio", [1.0, 0.25])
-def test_bound_with_gamma_is_gensims_bit_for_bit(planted_bags, ratio):
+@pytest.mark.parametrize(("ratio", "k"), [(1.0, 6), (0.25, 6), (1.0, 12), (1.0, 20)])
+def test_bound_with_gamma_is_gensims_bit_for_bit(planted_bags, ratio, k):
+    # k of 8 and more: numpy sums a row in blocks of 8, which the row-wise sums must match
     bags, vocab, _ = planted_bags
-    model = _fit(ExactLdaModel, bags, vocab)
+    model = _fit(ExactLdaModel, bags, vocab, num_topics=k)
     gamma, _ = model.inference(bags)
     rows = gamma[:, np.newaxis, :]  # one 1 x k row per document, as fit_model passes it
     ours = model.bound(bags, gamma=rows, subsample_ratio=ratio)
@@ -110,3 +110,11 @@ def test_bound_without_gamma_falls_back_to_gensim(planted_bags):
     ours = model.bound(bags[:10])
     model.random_state.set_state(state)
     assert ours == LdaModel.bound(model, bags[:10])
+
+
+def test_bound_with_gamma_of_another_dtype_is_left_to_gensim(planted_bags):
+    bags, vocab, _ = planted_bags
+    model = _fit(ExactLdaModel, bags, vocab)
+    gamma, _ = model.inference(bags)
+    with pytest.raises(AssertionError):  # gensim checks gamma's dtype against the model's
+        model.bound(bags, gamma=gamma[:, np.newaxis, :].astype(np.float64))
