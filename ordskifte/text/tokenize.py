@@ -182,6 +182,8 @@ class ParagraphIn:
     language: str
     page_starts: tuple[tuple[int, int], ...] = ()
     """``(offset, page)`` pairs where the text continues on a new page (PDFs)."""
+    pieces: Sequence[str] | None = field(default=None, compare=False, repr=False)
+    """``TOKEN.findall(text)`` if already found (language identification found them)."""
 
     def page_of(self, offset: int) -> int | None:
         """The page of the character at ``offset`` (the paragraph's page if unknown)."""
@@ -528,7 +530,8 @@ def token_codes(
             spans = [(m.group(), m.start()) for m in TOKEN.finditer(para.text)]
             pieces = [piece for piece, _ in spans]
         else:
-            spans, pieces = None, TOKEN.findall(para.text)
+            spans = None
+            pieces = TOKEN.findall(para.text) if para.pieces is None else para.pieces
         words, lengths = _sentences(pieces, para.text)
         if not words:
             continue
