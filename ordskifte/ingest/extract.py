@@ -337,9 +337,19 @@ def _count_line_endings(text: str) -> dict[str, int]:
     return {"crlf": crlf, "cr": text.count("\r") - crlf, "lf": text.count("\n") - crlf}
 
 
+#: Every character ``str.isspace`` (and so ``str.split``) counts as whitespace, as of
+#: Python 3.11's Unicode database (``tests/unit/test_extract.py`` checks it against it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def _count_non_space(text: str) -> int:
-    """Number of characters in ``text`` that are not whitespace."""
-    return len("".join(text.split()))
+    """Number of characters in ``text`` that are not whitespace (``len("".join(text.split()))``,
+    counted without splitting the text into words)."""
+    return len(text) - sum(map(text.count, WHITESPACE))
 
 
 def _check_min_characters(min_characters: int) -> None:

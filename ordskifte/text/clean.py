@@ -398,6 +398,23 @@ def _remove_urls(text: str) -> tuple[str, list[str]]:
     return URL.sub(replace, text), removed
 
 
+def _url_line_candidates(page: str) -> list[int]:
+    """Indices, in order, of the lines of ``page`` (``page.split("\\n")``) that hold "://"
+    or, lowercased, "www.": the only lines :func:`_remove_urls` changes. Found by searching
+    the page, not each line. ``page.lower()`` has the same lines lowercased one by one:
+    lowercasing neither makes nor removes a line break, and no case rule looks across one."""
+    found: set[int] = set()
+    for text, needle in ((page, "://"), (page.lower(), "www.")):
+        line, counted = 0, 0
+        start = text.find(needle)
+        while start != -1:
+            line += text.count("\n", counted, start)
+            counted = start
+            found.add(line)
+            start = text.find(needle, start + 1)
+    return sorted(found)
+
+
 def remove_urls(text: str) -> str:
     """Remove ``http://``, ``https://`` and ``www.`` URLs and the spaces before them.
 
@@ -1109,9 +1126,10 @@ def clean_document(
             footnote_hyphens += counts
             footnote_lines += [lines[i] for i in indices]
             removed.update(dict.fromkeys(indices, "footnote"))
-        # A line is only a URL if the page has one ("://" or "www.", see _remove_urls).
-        if drop_urls and ("://" in page_texts[page] or "www." in page_texts[page].lower()):
-            for index, line in enumerate(lines):
+        # A line is only a URL if it has "://" or "www." (see _remove_urls).
+        if drop_urls:
+            for index in _url_line_candidates(page_texts[page]):
+                line = lines[index]
                 if index not in removed and line.strip() and not remove_urls(line).strip():
                     removed[index] = "url"
                     url_lines.append(line)

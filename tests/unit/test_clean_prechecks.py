@@ -9,6 +9,7 @@ from ordskifte.text.clean import (
     _LazyLexicon,
     _lexicon,
     _remove_footnote_refs,
+    _url_line_candidates,
     clean_document,
 )
 
@@ -101,3 +102,16 @@ def test_footnote_refs_without_footnotes_are_left_alone(text):
     # {-1}: no reference number is negative, so the regex runs and puts every match back.
     assert _remove_footnote_refs(text, frozenset()) == _remove_footnote_refs(text, frozenset({-1}))
     assert _remove_footnote_refs(text, frozenset()) == (text, [])
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(["www.", "WwW.", "ww", "w.", "://", ":/", "/", "İ", "Σ", "a", " ", "\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_url_line_candidates_are_the_lines_with_a_url_start(page):
+    lines = page.split("\n")
+    expected = [i for i, line in enumerate(lines) if "://" in line or "www." in line.lower()]
+    assert _url_line_candidates(page) == expected

@@ -524,3 +524,19 @@ def test_heavy_imports_are_lazy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_whitespace_is_every_character_str_split_splits_at():
+    from ordskifte.ingest.extract import WHITESPACE
+
+    assert WHITESPACE == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_count_non_space_is_the_length_of_the_split_words(seed):
+    from ordskifte.ingest.extract import WHITESPACE, _count_non_space
+
+    rng = random.Random(seed)
+    alphabet = WHITESPACE + "abcæøå.,\u200b\ufeff\x00\U0001f600"
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(300)))
+    assert _count_non_space(text) == len("".join(text.split()))
