@@ -169,8 +169,19 @@ def normalise_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TO_TRANSLATE.sub(lambda m: _TRANSLATION[ord(m.group())] or "", text)
-    text = _SURROGATES.sub("\ufffd", text)
+    if not _encodes_as_utf8(text):  # the common case, text without surrogates, skips the regex
+        text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def _encodes_as_utf8(text: str) -> bool:
+    """Whether ``text`` holds no surrogate code point (U+D800-U+DFFF): the one thing strict
+    UTF-8 encoding of a str rejects. Encoding is a quicker scan than :data:`_SURROGATES`."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode_text(data: bytes, *, name: str) -> tuple[str, str, bool]:

@@ -327,12 +327,15 @@ def _tokenize(
         write_json(
             {"word_tokens": words, "min_tokens": min_tokens, "too_short": too_short}, record_out
         )
+    # Distinct sentences and forms counted by bincount (the ids are small non-negative
+    # integers): the numbers np.unique gives, without sorting a million ids.
+    used = np.flatnonzero(np.bincount(codes.codes)).tolist() if len(codes) else []
     log.info(
         "%d paragraphs, %d sentences, %d tokens (%d distinct lemmas)",
         len(paragraphs),
-        len(np.unique(codes.sentence)),
+        np.count_nonzero(np.bincount(codes.sentence)) if len(codes) else 0,
         len(codes),
-        len({codes.lemmas[c] for c in np.unique(codes.codes).tolist()}),
+        len({codes.lemmas[c] for c in used}),
     )
     return codes
 
