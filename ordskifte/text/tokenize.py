@@ -284,6 +284,15 @@ _SENTENCE_MARKS = frozenset(".!?")
 _MARK_RUN = re.compile(r"[.!?]+")
 
 
+def _mark_runs(text: str) -> set[str]:
+    """The distinct runs of ``.!?`` in ``text`` (``set(_MARK_RUN.findall(text))``). Text
+    without "!", "?" and ".." can only have the run "." (three substring searches instead
+    of a regex scan)."""
+    if "!" in text or "?" in text or ".." in text:
+        return set(_MARK_RUN.findall(text))
+    return {"."} if "." in text else set()
+
+
 def _mark_positions(pieces: list[str], text: str) -> list[int]:
     """The positions of the punctuation pieces among ``pieces`` (``TOKEN.findall(text)``),
     found by C-level list searches rather than a test of every piece: a punctuation piece is
@@ -291,7 +300,7 @@ def _mark_positions(pieces: list[str], text: str) -> list[int]:
     never a piece of its own), so the distinct runs (:data:`_MARK_RUN`) are what to look for,
     and no word piece equals one of them."""
     positions = []
-    for mark in set(_MARK_RUN.findall(text)):
+    for mark in _mark_runs(text):
         k = -1
         try:
             while True:
