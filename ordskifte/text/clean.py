@@ -1115,12 +1115,17 @@ def clean_document(
     footnote_lines: list[str] = []
     footnote_hyphens: Counter = Counter()
     body: list[_Line] = []
+    running_by_page: dict[int, dict[int, str]] = {}
+    for (p, i), kind in running.items():
+        running_by_page.setdefault(p, {})[i] = kind
     for page, lines in enumerate(pages):
-        removed: dict[int, str] = {i: kind for (p, i), kind in running.items() if p == page}
+        removed: dict[int, str] = dict(running_by_page.get(page, {}))
         for index, kind in _furniture_kinds(page_texts[page], lines).items():
             removed.setdefault(index, kind)
         furniture += [(removed[i], lines[i]) for i in sorted(removed)]
-        for number, indices in _footnote_spans(lines, skip=removed):
+        # A footnote starts with "number TAB": a page without a tab has none.
+        spans = _footnote_spans(lines, skip=removed) if "\t" in page_texts[page] else []
+        for number, indices in spans:
             note, counts = _footnote_text([lines[i] for i in indices], lexicon)
             footnotes.append(Footnote(number, note, labels[page]))
             footnote_hyphens += counts

@@ -138,9 +138,10 @@ def identify_languages(
             number[piece] = len(weights)
             weights.append(tuple(sum(w in words_ for w in words) for words_ in _LISTS))
     rows = np.fromiter(map(number.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
-    table = np.asarray(weights, dtype=np.int64)[rows]
+    hits = np.flatnonzero(rows)  # the pieces with marker words
+    table = np.asarray(weights, dtype=np.float64)[rows[hits]]
     sums = [
-        np.bincount(paragraph, weights=table[:, j], minlength=len(texts)).astype(np.int64)
+        np.bincount(paragraph[hits], weights=table[:, j], minlength=len(texts)).astype(np.int64)
         for j in range(len(_LISTS))
     ]
     per_paragraph = np.stack(sums, axis=1).tolist()

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ordskifte.text.clean import (
+    _footnote_spans,
     _furniture_kind,
     _furniture_kinds,
     _LazyLexicon,
@@ -115,3 +116,10 @@ def test_url_line_candidates_are_the_lines_with_a_url_start(page):
     lines = page.split("\n")
     expected = [i for i, line in enumerate(lines) if "://" in line or "www." in line.lower()]
     assert _url_line_candidates(page) == expected
+
+
+@FUZZ
+@given(LINES)
+def test_a_page_without_a_tab_has_no_footnotes(lines):
+    lines = [line.replace("\t", " ") for line in lines]
+    assert _footnote_spans(lines) == []
