@@ -169,8 +169,19 @@ def normalise_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TO_TRANSLATE.sub(lambda m: _TRANSLATION[ord(m.group())] or "", text)
-    text = _SURROGATES.sub("\ufffd", text)
+    if not _encodes_as_utf8(text):  # the common case, text without surrogates, skips the regex
+        text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def _encodes_as_utf8(text: str) -> bool:
+    """Whether ``text`` holds no surrogate code point (U+D800-U+DFFF): the one thing strict
+    UTF-8 encoding of a str rejects. Encoding is a quicker scan than :data:`_SURROGATES`."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode_text(data: bytes, *, name: str) -> tuple[str, str, bool]:
@@ -337,9 +348,19 @@ def _count_line_endings(text: str) -> dict[str, int]:
     return {"crlf": crlf, "cr": text.count("\r") - crlf, "lf": text.count("\n") - crlf}
 
 
+#: Every character ``str.isspace`` (and so ``str.split``) counts as whitespace, as of
+#: Python 3.11's Unicode database (``tests/unit/test_extract.py`` checks it against it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def _count_non_space(text: str) -> int:
-    """Number of characters in ``text`` that are not whitespace."""
-    return len("".join(text.split()))
+    """Number of characters in ``text`` that are not whitespace (``len("".join(text.split()))``,
+    counted without splitting the text into words)."""
+    return len(text) - sum(map(text.count, WHITESPACE))
 
 
 def _check_min_characters(min_characters: int) -> None:

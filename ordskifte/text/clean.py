@@ -284,6 +284,36 @@ def _lexicon(text: str) -> frozenset[str]:
     )
 
 
+class _LazyLexicon(Collection):
+    """:func:`_lexicon` of ``text``, worked out the first time a word is looked up.
+
+    Only a hyphen at a line end before a lowercase word asks the lexicon
+    (:func:`_hyphen_joiner`), and many documents have none; splitting a million-token
+    text into its distinct words costs about 0.2 s. The answers are those of the set.
+    """
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._words: frozenset[str] | None = None
+
+    def _get(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _lexicon(self._text or "")
+            self._text = None
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 def _hyphen_joiner(head: str, tail: str, lexicon: Collection[str]) -> tuple[str, str]:
     """What replaces a line-end hyphen between ``head`` and ``tail``, and the kind of join."""
     tail_word = _word_core(tail)
@@ -368,6 +398,23 @@ def _remove_urls(text: str) -> tuple[str, list[str]]:
     return URL.sub(replace, text), removed
 
 
+def _url_line_candidates(page: str) -> list[int]:
+    """Indices, in order, of the lines of ``page`` (``page.split("\\n")``) that hold "://"
+    or, lowercased, "www.": the only lines :func:`_remove_urls` changes. Found by searching
+    the page, not each line. ``page.lower()`` has the same lines lowercased one by one:
+    lowercasing neither makes nor removes a line break, and no case rule looks across one."""
+    found: set[int] = set()
+    for text, needle in ((page, "://"), (page.lower(), "www.")):
+        line, counted = 0, 0
+        start = text.find(needle)
+        while start != -1:
+            line += text.count("\n", counted, start)
+            counted = start
+            found.add(line)
+            start = text.find(needle, start + 1)
+    return sorted(found)
+
+
 def remove_urls(text: str) -> str:
     """Remove ``http://``, ``https://`` and ``www.`` URLs and the spaces before them.
 
@@ -384,6 +431,8 @@ def remove_urls(text: str) -> str:
 def _remove_footnote_refs(text: str, numbers: Collection[int]) -> tuple[str, list[int]]:
     """:func:`remove_footnote_refs` that also returns the removed numbers."""
     removed: list[int] = []
+    if not numbers:
+        return text, removed  # no footnotes: every reference found would be put back as it was
 
     def replace(match: re.Match) -> str:
         number = int(match["number"].translate(FROM_SUPERSCRIPT))
@@ -665,7 +714,7 @@ def split_footnotes(lines: Sequence[str]) -> tuple[list[str], list[Footnote]]:
     """
     spans = _footnote_spans(lines)
     taken = {index for _, indices in spans for index in indices}
-    lexicon = _lexicon("\n".join(lines))
+    lexicon = _LazyLexicon("\n".join(lines))
     footnotes = [
         Footnote(number, _footnote_text([lines[i] for i in indices], lexicon)[0], None)
         for number, indices in spans
@@ -957,7 +1006,7 @@ def rejoin_paragraphs(text: str, *, heading_max_chars: int = 60) -> list[str]:
     if heading_max_chars < 1:
         raise ValueError(f"heading_max_chars must be at least 1, got {heading_max_chars}")
     lines = [_Line(line, None) for line in text.split("\n")]
-    lexicon = _lexicon(text)
+    lexicon = _LazyLexicon(text)
     paragraphs = []
     for group in _rejoin(lines, heading_max_chars=heading_max_chars, stats=Counter()):
         joined = normalize_whitespace(join_hyphenated(_group_text(group)[0], lexicon=lexicon))
@@ -1057,7 +1106,7 @@ def clean_document(
     page_texts = text.split("\f")
     pages = [page.split("\n") for page in page_texts]
     labels = _page_labels(len(pages), page_numbers)
-    lexicon = _lexicon(text)
+    lexicon = _LazyLexicon(text)
 
     running = _running_positions(pages)
     furniture: list[tuple[str, str]] = []
@@ -1066,20 +1115,26 @@ def clean_document(
     footnote_lines: list[str] = []
     footnote_hyphens: Counter = Counter()
     body: list[_Line] = []
+    running_by_page: dict[int, dict[int, str]] = {}
+    for (p, i), kind in running.items():
+        running_by_page.setdefault(p, {})[i] = kind
     for page, lines in enumerate(pages):
-        removed: dict[int, str] = {i: kind for (p, i), kind in running.items() if p == page}
+        removed: dict[int, str] = dict(running_by_page.get(page, {}))
         for index, kind in _furniture_kinds(page_texts[page], lines).items():
             removed.setdefault(index, kind)
         furniture += [(removed[i], lines[i]) for i in sorted(removed)]
-        for number, indices in _footnote_spans(lines, skip=removed):
+        # A footnote starts with "number TAB": a page without a tab has none.
+        spans = _footnote_spans(lines, skip=removed) if "\t" in page_texts[page] else []
+        for number, indices in spans:
             note, counts = _footnote_text([lines[i] for i in indices], lexicon)
             footnotes.append(Footnote(number, note, labels[page]))
             footnote_hyphens += counts
             footnote_lines += [lines[i] for i in indices]
             removed.update(dict.fromkeys(indices, "footnote"))
-        # A line is only a URL if the page has one ("://" or "www.", see _remove_urls).
-        if drop_urls and ("://" in page_texts[page] or "www." in page_texts[page].lower()):
-            for index, line in enumerate(lines):
+        # A line is only a URL if it has "://" or "www." (see _remove_urls).
+        if drop_urls:
+            for index in _url_line_candidates(page_texts[page]):
+                line = lines[index]
                 if index not in removed and line.strip() and not remove_urls(line).strip():
                     removed[index] = "url"
                     url_lines.append(line)

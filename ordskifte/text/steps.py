@@ -58,7 +58,7 @@ def document_step(
     record = save_extracted(
         extracted, raw_out=raw_out, record_out=extract_record_out, doc_id=doc_id, source=source
     )
-    text, clean_record = _clean(
+    text, clean_record, pieces = _clean(
         extracted.text,
         record,
         text_out=text_out,
@@ -70,6 +70,7 @@ def document_step(
     tokens = _tokenize(
         text,
         clean_record["paragraphs"],
+        pieces=pieces,
         where=text_out,
         tokens_out=tokens_out,
         record_out=tokens_record_out,
@@ -123,22 +124,29 @@ def _clean(
     record_out: str,
     default_language: str,
     languages: Sequence[str],
-) -> tuple[str, dict]:
+) -> tuple[str, dict, list[list[str]] | None]:
     """:func:`clean_step` on the raw text and extraction record in memory; returns the
-    cleaned text as written to ``text_out`` and the record written to ``record_out``."""
+    cleaned text as written to ``text_out``, the record written to ``record_out`` and, when
+    the paragraphs' languages were identified, each paragraph's tokenizer pieces
+    (``TOKEN.findall``), which the tokenizer can use instead of finding them again."""
     from ordskifte.io import write_json
     from ordskifte.text.clean import clean_document
-    from ordskifte.text.language import identify_language
+    from ordskifte.text.language import identify_languages
+    from ordskifte.text.words import TOKEN
 
     result = clean_document(text, page_numbers=extracted.get("page_numbers"))
     paragraphs = []
     # The detector tells nb, nn and en apart; a document declared in another language
     # (sv, da, ...) keeps its declared language for every paragraph.
     detect = default_language in ("nb", "nn", "en")
-    for i, para in enumerate(result.paragraphs):
-        lang = (
-            identify_language(para.text, default=default_language) if detect else default_language
-        )
+    texts = [para.text for para in result.paragraphs]
+    pieces = [TOKEN.findall(text) for text in texts] if detect else None
+    found = (
+        identify_languages(texts, pieces, default=default_language)
+        if pieces is not None
+        else [default_language] * len(texts)
+    )
+    for i, (para, lang) in enumerate(zip(result.paragraphs, found, strict=True)):
         paragraphs.append(
             {
                 "index": i,
@@ -186,7 +194,7 @@ def _clean(
         len(text),
         characters_clean,
     )
-    return cleaned, record
+    return cleaned, record, pieces
 
 
 def lexicon_step(language: str, *, lexicon_out: str) -> None:
@@ -262,9 +270,12 @@ def _tokenize(
     targets: Mapping[str, Sequence[str]],
     lexicons: Mapping[str, str] | None,
     meta_file: str = "its clean record",
+    pieces: Sequence[list[str]] | None = None,
 ) -> TokenCodes:
     """:func:`tokenize_step` on the cleaned text (as written to ``where``) and its paragraph
-    records in memory; returns the token table written to ``tokens_out``, as codes."""
+    records in memory; returns the token table written to ``tokens_out``, as codes.
+    ``pieces`` (from :func:`_clean`, one list per paragraph) spares finding the tokens of
+    each paragraph again."""
     import numpy as np
 
     from ordskifte.io import write_json
@@ -275,6 +286,8 @@ def _tokenize(
     texts = text.rstrip("\n").split("\n\n")
     if len(meta) != len(texts) and meta:
         raise ValueError(f"{where}: {len(texts)} paragraphs but {len(meta)} in {meta_file}")
+    if pieces is not None and len(pieces) != len(meta):
+        raise ValueError(f"{where}: {len(pieces)} paragraphs' pieces for {len(meta)} paragraphs")
     paragraphs = [
         ParagraphIn(
             index=m["index"],
@@ -282,8 +295,9 @@ def _tokenize(
             page=m["page"],
             language=m["language"],
             page_starts=tuple(tuple(pair) for pair in m.get("page_starts", [])),
+            pieces=None if pieces is None else pieces[k],
         )
-        for m, t in zip(meta, texts, strict=False)
+        for k, (m, t) in enumerate(zip(meta, texts, strict=False))
         if m["analysed"]
     ]
     # The table as codes, its columns taken from per-form values in Arrow, written without
@@ -313,12 +327,15 @@ def _tokenize(
         write_json(
             {"word_tokens": words, "min_tokens": min_tokens, "too_short": too_short}, record_out
         )
+    # Distinct sentences and forms counted by bincount (the ids are small non-negative
+    # integers): the numbers np.unique gives, without sorting a million ids.
+    used = np.flatnonzero(np.bincount(codes.codes)).tolist() if len(codes) else []
     log.info(
         "%d paragraphs, %d sentences, %d tokens (%d distinct lemmas)",
         len(paragraphs),
-        len(np.unique(codes.sentence)),
+        np.count_nonzero(np.bincount(codes.sentence)) if len(codes) else 0,
         len(codes),
-        len({codes.lemmas[c] for c in np.unique(codes.codes).tolist()}),
+        len({codes.lemmas[c] for c in used}),
     )
     return codes
 

@@ -182,6 +182,8 @@ class ParagraphIn:
     language: str
     page_starts: tuple[tuple[int, int], ...] = ()
     """``(offset, page)`` pairs where the text continues on a new page (PDFs)."""
+    pieces: Sequence[str] | None = field(default=None, compare=False, repr=False)
+    """``TOKEN.findall(text)`` if already found (language identification found them)."""
 
     def page_of(self, offset: int) -> int | None:
         """The page of the character at ``offset`` (the paragraph's page if unknown)."""
@@ -282,6 +284,15 @@ _SENTENCE_MARKS = frozenset(".!?")
 _MARK_RUN = re.compile(r"[.!?]+")
 
 
+def _mark_runs(text: str) -> set[str]:
+    """The distinct runs of ``.!?`` in ``text`` (``set(_MARK_RUN.findall(text))``). Text
+    without "!", "?" and ".." can only have the run "." (three substring searches instead
+    of a regex scan)."""
+    if "!" in text or "?" in text or ".." in text:
+        return set(_MARK_RUN.findall(text))
+    return {"."} if "." in text else set()
+
+
 def _mark_positions(pieces: list[str], text: str) -> list[int]:
     """The positions of the punctuation pieces among ``pieces`` (``TOKEN.findall(text)``),
     found by C-level list searches rather than a test of every piece: a punctuation piece is
@@ -289,7 +300,7 @@ def _mark_positions(pieces: list[str], text: str) -> list[int]:
     never a piece of its own), so the distinct runs (:data:`_MARK_RUN`) are what to look for,
     and no word piece equals one of them."""
     positions = []
-    for mark in set(_MARK_RUN.findall(text)):
+    for mark in _mark_runs(text):
         k = -1
         try:
             while True:
@@ -528,7 +539,8 @@ def token_codes(
             spans = [(m.group(), m.start()) for m in TOKEN.finditer(para.text)]
             pieces = [piece for piece, _ in spans]
         else:
-            spans, pieces = None, TOKEN.findall(para.text)
+            spans = None
+            pieces = TOKEN.findall(para.text) if para.pieces is None else para.pieces
         words, lengths = _sentences(pieces, para.text)
         if not words:
             continue

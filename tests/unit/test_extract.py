@@ -524,3 +524,35 @@ def test_heavy_imports_are_lazy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_whitespace_is_every_character_str_split_splits_at():
+    from ordskifte.ingest.extract import WHITESPACE
+
+    assert WHITESPACE == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_count_non_space_is_the_length_of_the_split_words(seed):
+    from ordskifte.ingest.extract import WHITESPACE, _count_non_space
+
+    rng = random.Random(seed)
+    alphabet = WHITESPACE + "abcæøå.,\u200b\ufeff\x00\U0001f600"
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(300)))
+    assert _count_non_space(text) == len("".join(text.split()))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_utf8_check_finds_the_surrogates_the_regex_finds(seed):
+    from ordskifte.ingest.extract import _SURROGATES, _encodes_as_utf8
+
+    rng = random.Random(seed)
+    alphabet = ["a", "æ", "\ufffd", "\U0001f600", "\x00", chr(rng.randrange(0xD800, 0xE000))]
+    text = "".join(rng.choice(alphabet[: 5 + seed % 2]) for _ in range(rng.randrange(50)))
+    assert _encodes_as_utf8(text) == (_SURROGATES.search(text) is None)
+
+
+def test_utf8_check_rejects_every_surrogate():
+    from ordskifte.ingest.extract import _encodes_as_utf8
+
+    assert not any(_encodes_as_utf8(f"a{chr(code)}b") for code in range(0xD800, 0xE000))

@@ -5,9 +5,15 @@ as the clean step hands them over. Each Norwegian paragraph is also checked with
 Norwegian written standard as the default, so a pass cannot come from the default alone.
 """
 
-import pytest
+import re
+import sys
 
-from ordskifte.text.language import identify_language
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ordskifte.text.language import MARKERS, identify_language, identify_languages
+from ordskifte.text.words import TOKEN
 
 # sections/feiring-2019-2-sivilsamfunn.txt
 SIVILSAMFUNN = (
@@ -143,3 +149,36 @@ def test_identify_language_norwegian_without_distinctive_words(default, expected
 )
 def test_norwegian_with_english_lookalike_words_stays_norwegian(text):
     assert identify_language(text, default="nb") == "nb"
+
+
+def test_lowercasing_keeps_letters_one_to_one():
+    """What identify_languages relies on: lowercasing maps every character but İ to one
+    character, and a letter (``[^\\W\\d_]``) to a letter, anything else to a non-letter."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF or code == 0x130:
+            continue
+        char = chr(code)
+        lower = char.lower()
+        assert len(lower) == 1, hex(code)
+        assert bool(letter.match(char)) == bool(letter.match(lower)), hex(code)
+
+
+WORDS = st.sampled_from(
+    sorted(set().union(*MARKERS.values()))
+    + ["IKKE", "Ikkje", "KVA", "The", "AND", "\u212aVA", "P\u212b", "İkke", "ΑΣ", "selvhjelp"]
+    + ["IT-løsninger", "1940-tallet", "St.meld", "bl.a", "og-i", "3i", "det's", "frå’e", "x_y"]
+    + ["2019", "...", "!", "?", ",", "«en»", "(the)", "i.e", "a.m"]
+)
+PARAGRAPH = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", "  ", ". ", ", ", "-", "", "\u00a0"])),
+    max_size=25,
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=400)
+@given(st.lists(PARAGRAPH, max_size=6), st.sampled_from(["nb", "nn", "en", "sv"]))
+def test_identify_languages_answers_as_identify_language(texts, default):
+    pieces = [TOKEN.findall(text) for text in texts]
+    expected = [identify_language(text, default=default) for text in texts]
+    assert identify_languages(texts, pieces, default=default) == expected

@@ -120,3 +120,11 @@ def test_word_tokens_counts_tokens_with_a_letter():
 def test_sentences_from_the_text_are_those_from_the_pieces(text):
     pieces = TOKEN.findall(text)
     assert _sentences(pieces, text) == _sentences(pieces)
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+@given(st.text(alphabet="a.!? \u2026", max_size=30))
+def test_mark_runs_are_the_regex_runs(text):
+    from ordskifte.text.tokenize import _MARK_RUN, _mark_runs
+
+    assert _mark_runs(text) == set(_MARK_RUN.findall(text))
