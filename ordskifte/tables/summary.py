@@ -137,9 +137,9 @@ def document_status(
 def _language_advice(found: str) -> str:
     """What to do about a document with no paragraph in the analysed languages, given the
     languages ``found`` (``"en:3, nn:1"``): add one that ordskifte can analyse (config
-    ``languages`` allows only :data:`ordskifte.text.tokenize.LEMMA_LANGUAGES`), or know
+    ``languages`` allows only :data:`ordskifte.text.words.LEMMA_LANGUAGES`), or know
     that the document stays out of the tables."""
-    from ordskifte.text.tokenize import LEMMA_LANGUAGES
+    from ordskifte.text.words import LEMMA_LANGUAGES
 
     found_languages = [item.split(":")[0] for item in found.split(", ") if item]
     addable = [lang for lang in found_languages if lang in LEMMA_LANGUAGES]

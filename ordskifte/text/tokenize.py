@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ordskifte.text.patterns import Pattern, find_matches, starting_words
-from ordskifte.text.words import HAS_LETTER, TOKEN
+from ordskifte.text.words import HAS_LETTER, LEMMA_LANGUAGES, TOKEN
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,9 +36,6 @@ ABBREVIATIONS = frozenset(
 # word starts with a capital ("osv. Planen ...").
 FINAL_ABBREVIATIONS = frozenset("osv mv m.m m.fl etc o.l al".split())
 SENTENCE_END = re.compile(r"[.!?]+")
-# The languages simplemma tries for every word, the paragraph's own first (so Nynorsk
-# paragraphs try nn before nb); the workflow unpacks these languages' tables (rule lexicon).
-LEMMA_LANGUAGES = ("nb", "nn")
 # Words with an apostrophe of these kinds go through simplemma's apostrophe handling first.
 _APOSTROPHE = re.compile("['’ʼ]")
 
