@@ -12,7 +12,7 @@ from ordskifte.ingest import provenance, settings
 from ordskifte.ingest.checksums import ChecksumError, lock_path, verify_checksums
 from ordskifte.actors.mentions import parse_actors
 from ordskifte.text.patterns import compile_patterns
-from ordskifte.text.tokenize import LEMMA_LANGUAGES
+from ordskifte.text.words import LEMMA_LANGUAGES
 from ordskifte.ingest.manifest import (
     assign_periods,
     check_groups,
