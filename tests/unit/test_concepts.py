@@ -237,6 +237,22 @@ def test_the_check_follows_the_tokenizer():
         assert why_unmatchable(glued, whole=False) is not None, glued
 
 
+def test_the_check_agrees_with_the_tokenizer_on_every_character():
+    """A word with any one character of the Basic Multilingual Plane inside is accepted
+    exactly when the tokenizer makes it one token ("co₂-kvote": the subscript two is a digit
+    to the tokenizer, so a dictionary word with it must compile)."""
+    assert compile_patterns({"c": ["co₂-kvote", "h₂o*", "½-time"]})
+    for code in range(0x20, 0x10000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        word = f"a{char}b"
+        accepted = why_unmatchable(word, whole=True) is None
+        assert accepted == bool(TOKEN.fullmatch(word)), (hex(code), word)
+        begins = why_unmatchable(f"a{char}", whole=False) is None
+        assert begins == (bool(TOKEN.fullmatch(f"a{char}")) or char in "-.'’"), hex(code)
+
+
 def test_patterns_are_composed_like_the_text():
     decomposed = unicodedata.normalize("NFD", "sjølhjelp*")
     assert compile_pattern(decomposed) == (Item("sjølhjelp", True),)
