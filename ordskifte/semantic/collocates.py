@@ -30,7 +30,8 @@ import pandas as pd
 from scipy.special import xlogy
 
 from ordskifte.stats import group_seed
-from ordskifte.text.patterns import Pattern, find_matches, starting_words
+from ordskifte.tables.kwic import document_matches
+from ordskifte.text.patterns import Pattern, find_matches
 
 COOCCURRENCE_COLUMNS = ("name", "doc_id", "period", "term", "co_freq", "freq")
 DOCUMENT_COLUMNS = ("name", "doc_id", "period", "target_freq", "window_tokens", "n_tokens")
@@ -119,32 +120,6 @@ COUNT_COLUMNS = (*MATCH_COLUMNS, "term", "is_stopword")
 """The token-table columns :func:`document_cooccurrence` reads."""
 EVIDENCE_READ_COLUMNS = ("form", "sentence", "term", "is_stopword", "page")
 """The token-table columns :func:`collocate_evidence` reads when given the hits."""
-
-
-def document_matches(
-    tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
-) -> dict[str, list[tuple[int, int]]]:
-    """The hits of every named pattern family in one token table, as
-    :func:`ordskifte.text.patterns.find_matches` finds them (with sentences).
-
-    The words that can start a hit are found once per document from its distinct tokens and
-    lemmas, and their positions with one vectorised look-up per name, so only those
-    positions are tried.
-    """
-    if not len(tokens):
-        return {name: [] for name in patterns}
-    token, lemma = tokens["token"], tokens["lemma"]
-    vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
-    tok, lem = token.tolist(), lemma.tolist()
-    sent = tokens["sentence"].to_numpy()
-    out = {}
-    for name in sorted(patterns):
-        starters = list(starting_words(patterns[name], vocabulary))
-        starts = np.flatnonzero(token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy())
-        out[name] = find_matches(
-            tok, lem, patterns[name], sentences=sent, candidates=starts.tolist()
-        )
-    return out
 
 
 def document_cooccurrence(

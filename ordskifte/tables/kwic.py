@@ -48,17 +48,31 @@ class DocumentColumns:
     def __init__(self, tokens: pd.DataFrame) -> None:
         self.frame = tokens
 
-    @functools.cached_property
-    def vocabulary(self) -> list[str]:
-        """The distinct tokens and lemmas, sorted (:func:`starting_words`)."""
-        return sorted(set(self.frame["token"].unique()) | set(self.frame["lemma"].unique()))
 
-    def candidates(self, words: set[str]) -> list[int]:
-        """Positions whose token or lemma is one of ``words``, ascending."""
-        hit = (
-            self.frame["token"].isin(words).to_numpy() | self.frame["lemma"].isin(words).to_numpy()
+def document_matches(
+    tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The hits of every named pattern family in one token table, as
+    :func:`ordskifte.text.patterns.find_matches` finds them (with sentences).
+
+    The words that can start a hit are found once per document from its distinct tokens and
+    lemmas, and their positions with one vectorised look-up per name, so only those
+    positions are tried.
+    """
+    if not len(tokens):
+        return {name: [] for name in patterns}
+    token, lemma = tokens["token"], tokens["lemma"]
+    vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
+    tok, lem = token.tolist(), lemma.tolist()
+    sent = tokens["sentence"].to_numpy()
+    out = {}
+    for name in sorted(patterns):
+        starters = list(starting_words(patterns[name], vocabulary))
+        starts = np.flatnonzero(token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy())
+        out[name] = find_matches(
+            tok, lem, patterns[name], sentences=sent, candidates=starts.tolist()
         )
-        return np.flatnonzero(hit).tolist()
+    return out
 
 
 def kwic_lines(
@@ -67,25 +81,14 @@ def kwic_lines(
     *,
     window: int,
     meta: Mapping[str, str],
-    columns: DocumentColumns | None = None,
 ) -> list[dict]:
     """KWIC lines of one document: ±``window`` words (original spelling) around each match.
 
     Context stays inside the match's paragraph. ``meta`` gives ``doc_id``, ``period`` and
-    ``year`` for every line. ``columns`` (of ``tokens``) lets several calls on one
-    document share its column lists.
+    ``year`` for every line.
     """
-    if not len(tokens):
-        return []
-    cols = columns or DocumentColumns(tokens)
-    spans = find_matches(
-        cols.token,
-        cols.lemma,
-        patterns,
-        sentences=cols.sentence,
-        candidates=cols.candidates(starting_words(patterns, cols.vocabulary)),
-    )
-    return span_lines(tokens, spans, window=window, meta=meta, columns=cols)
+    spans = document_matches(tokens, {"": patterns})[""]
+    return span_lines(tokens, spans, window=window, meta=meta)
 
 
 def span_lines(

@@ -239,7 +239,7 @@ def kwic_step(
     outputs: Mapping[str, str],
 ) -> None:
     """KWIC tables for every concept and target, reading each token table once."""
-    from ordskifte.tables.kwic import DocumentColumns, kwic_lines, kwic_table
+    from ordskifte.tables.kwic import DocumentColumns, document_matches, kwic_table, span_lines
     from ordskifte.text.patterns import compile_patterns
 
     docs = read_documents(documents)
@@ -253,8 +253,8 @@ def kwic_step(
             "year": docs.at[doc_id, "year"],
         }
         columns = DocumentColumns(df)
-        for name, pats in compiled.items():
-            lines[name] += kwic_lines(df, pats, window=window, meta=meta, columns=columns)
+        for name, spans in document_matches(df, compiled).items():
+            lines[name] += span_lines(df, spans, window=window, meta=meta, columns=columns)
     for name, out in outputs.items():
         table = kwic_table(lines[name])
         write_tsv(table, out)
