@@ -31,6 +31,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.linalg import orthogonal_procrustes
 
+from ordskifte.semantic.svd import truncated_svd
 from ordskifte.stats import group_seed
 
 CHANGE_COLUMNS = (
@@ -120,17 +121,13 @@ def embed(matrix: sparse.spmatrix, *, dimensions: int, seed: int) -> np.ndarray:
     r"""Unit-length word vectors from a PPMI matrix by truncated SVD.
 
     :math:`W = U_d \Sigma_d^{1/2}` (eigenvalue weighting 0.5, Levy, Goldberg & Dagan 2015),
-    with scikit-learn's randomized ``TruncatedSVD`` seeded by ``seed``; ``dimensions`` is
-    capped at the vocabulary size minus one. Rows of zeros stay zero.
+    with scikit-learn's randomized truncated SVD (``TruncatedSVD``, 7 power iterations)
+    seeded by ``seed``, as :func:`ordskifte.semantic.svd.truncated_svd` reproduces it;
+    ``dimensions`` is capped at the vocabulary size minus one. Rows of zeros stay zero.
     """
-    from sklearn.decomposition import TruncatedSVD
-
     n = matrix.shape[0]
     d = max(1, min(dimensions, n - 1))
-    svd = TruncatedSVD(n_components=d, algorithm="randomized", n_iter=7, random_state=seed)
-    with np.errstate(divide="ignore", invalid="ignore"):  # explained variance of a tiny matrix
-        u_sigma = svd.fit_transform(matrix)  # U Σ
-    sigma = svd.singular_values_
+    u_sigma, sigma = truncated_svd(matrix, d, n_iter=7, seed=seed)  # U Σ, Σ
     vectors = u_sigma / np.sqrt(np.where(sigma > 0, sigma, 1.0))
     return _unit_rows(vectors)
 
