@@ -230,6 +230,28 @@ def concat_segments(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
 
 
+def split_by_document(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``{doc_id: that document's rows}`` of a segment table ordered by ``doc_id`` (as
+    :func:`concat_segments` orders it); each piece a slice of the table, in its order.
+
+    Raises
+    ------
+    ValueError
+        If a document's rows are not together (the table is not ordered by document).
+    """
+    if "doc_id" not in segments.columns:
+        raise ValueError("split_by_document: the segment table lacks the column doc_id")
+    ids = segments["doc_id"].to_numpy(dtype=object)
+    if not len(ids):
+        return {}
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    ends = np.r_[starts[1:], len(ids)]
+    pieces = {ids[a]: segments.iloc[a:b] for a, b in zip(starts, ends, strict=True)}
+    if len(pieces) != len(starts):
+        raise ValueError("split_by_document: the segment table is not ordered by doc_id")
+    return pieces
+
+
 def segment_terms(segments: pd.DataFrame | Sequence[str]) -> list[list[str]]:
     """The term lists of a segment table (or of a sequence of ``terms`` strings)."""
     values = segments["terms"] if isinstance(segments, pd.DataFrame) else segments

@@ -25,34 +25,56 @@ def segments_step(
     target_tokens: int,
     name: str,
     out: str,
+    parts: Sequence[str] = (),
+    order: Sequence[str] | None = None,
 ) -> None:
     """Cut documents into segments and write them as one table (a period's, or ``all``).
 
-    ``documents`` are ``{"doc_id", "period", "year"}`` records, one per path in ``tokens``
-    (the rule passes a period's documents, or every document for the global model), so that
-    adding a document rewrites only its period's table and ``all``.
+    ``documents`` are ``{"doc_id", "period", "year"}`` records, one per path in ``tokens``;
+    ``parts`` are segment tables already cut, whose documents are taken as they are. The
+    rule passes a period's documents; for the global model's ``all``, the periods' tables as
+    ``parts`` and only the documents in no period as ``tokens``, so that a document is cut
+    once and adding one re-cuts only its period. ``order`` lists the table's documents (the
+    manifest's order; default: ``documents``'): the per-document pieces are joined in that
+    order, as when every document was cut here, so that the file has the same bytes (Arrow
+    keeps the pieces as chunks, and Parquet's pages follow them).
     """
-    from ordskifte.topics.segments import SEGMENT_COLUMNS, concat_segments, make_segments
+    from ordskifte.topics.segments import (
+        SEGMENT_COLUMNS,
+        concat_segments,
+        make_segments,
+        split_by_document,
+    )
 
-    frames = []
+    pieces: dict[str, pd.DataFrame] = {}
+    for path in parts:
+        pieces.update(split_by_document(read_parquet(path)))
     for doc, path in zip(documents, tokens, strict=True):
-        frames.append(
-            make_segments(
-                read_parquet(path),
-                doc_id=doc["doc_id"],
-                period=doc["period"],
-                year=doc["year"],
-                target_tokens=target_tokens,
-            )
+        pieces[doc["doc_id"]] = make_segments(
+            read_parquet(path),
+            doc_id=doc["doc_id"],
+            period=doc["period"],
+            year=doc["year"],
+            target_tokens=target_tokens,
         )
-    frames = [f for f in frames if len(f)]
+    order = [d["doc_id"] for d in documents] if order is None else list(order)
+    stray = sorted(set(pieces) - set(order))
+    if stray:
+        raise ValueError(
+            f"{name}: the segment tables {list(parts)} hold documents that are not in the "
+            f"manifest ({', '.join(stray[:5])}): delete results/segments/ and rerun"
+        )
+    frames = [pieces[d] for d in order if d in pieces and len(pieces[d])]
     segments = concat_segments(frames) if frames else pd.DataFrame(columns=list(SEGMENT_COLUMNS))
     write_parquet(segments.reset_index(drop=True), out)
     log.info(
-        "%s: %d segments from %d documents, %d terms",
+        "%s: %d segments from %d documents (%d cut here, %d from %d period tables), %d terms",
         name,
         len(segments),
         segments["doc_id"].nunique(),
+        len(documents),
+        len(pieces) - len(documents),
+        len(parts),
         int(segments["n_terms"].sum()) if len(segments) else 0,
     )
 

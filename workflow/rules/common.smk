@@ -215,14 +215,30 @@ def keyness_titles():
 
 
 def _segment_doc_ids(name):
-    """Documents of a segment table: a period's, or every document for "all"."""
+    """Documents a segment table cuts from their token tables: a period's; for "all", only
+    those in no configured period (get_segment_parts brings the others)."""
     if name == "all":
-        return DOC_IDS
+        return [d for d in DOC_IDS if DOCS.loc[d, "period_used"] not in PERIOD_NAMES]
     return [d for d in DOC_IDS if DOCS.loc[d, "period_used"] == name]
 
 
 def get_segment_tokens(wildcards):
     return [f"results/tokens/{d}.parquet" for d in _segment_doc_ids(wildcards.segments)]
+
+
+def get_segment_parts(wildcards):
+    """The periods' segment tables that "all" joins, so that a document is cut into
+    segments once, by its period's job; none for a period's table."""
+    if wildcards.segments == "all":
+        return [f"results/segments/{p}.parquet" for p in PERIOD_NAMES]
+    return []
+
+
+def get_segment_order(wildcards):
+    """Every document of a segment table, in manifest order."""
+    if wildcards.segments == "all":
+        return DOC_IDS
+    return _segment_doc_ids(wildcards.segments)
 
 
 def get_segment_documents(wildcards):

@@ -5,6 +5,7 @@
 rule segments:
     input:
         tokens=get_segment_tokens,
+        parts=get_segment_parts,
     output:
         "results/segments/{segments}.parquet",
     log:
@@ -19,6 +20,7 @@ rule segments:
         runtime=get_aggregate_runtime,
     params:
         documents=get_segment_documents,
+        order=get_segment_order,
         target_tokens=config["topics"]["segment_tokens"],
     script:
         "../scripts/segments.py"

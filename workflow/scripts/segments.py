@@ -9,6 +9,8 @@ run_logged(
     lambda: segments_step(
         sm.input.tokens,
         documents=sm.params.documents,
+        parts=sm.input.parts,
+        order=sm.params.order,
         target_tokens=sm.params.target_tokens,
         name=sm.wildcards.segments,
         out=sm.output[0],
