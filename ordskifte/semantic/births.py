@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -101,11 +102,9 @@ def evidence(
     terms = {str(term) for _, term in chosen}
     single = {t.lower() for t in terms if "_" not in t}
     positions: dict[str, list[tuple[int, int]]] = {t: [] for t in single}
-    token, lemma = tokens["token"].to_numpy(dtype=object), tokens["lemma"].to_numpy(dtype=object)
-    hits = np.flatnonzero(tokens["token"].isin(single) | tokens["lemma"].isin(single))
-    for i in hits:
-        for word in {token[i], lemma[i]} & single:
-            positions[word].append((int(i), int(i) + 1))
+    for i, token, lemma in _single_word_hits(tokens, single):
+        for word in {token, lemma} & single:
+            positions[word].append((i, i + 1))
     columns = None  # token, lemma and sentence lists, made for the first multi-word term
     wanted: list[tuple[str, str, tuple[int, int]]] = []
     for event, term in chosen:
@@ -120,7 +119,7 @@ def evidence(
                 sentences=columns[2],
             )
         else:
-            compile_pattern(name)  # raises on a term that is no pattern, as the matcher did
+            _checked(name)  # raises on a term that is no pattern, as the matcher did
             spans = positions[name.lower()]
         wanted += [(event, term, span) for span in spans[:per_term]]
     lines = span_lines(tokens, [span for _, _, span in wanted], window=window, meta=meta)
@@ -128,6 +127,35 @@ def evidence(
         {"event": event, "term": term, **line}
         for (event, term, _), line in zip(wanted, lines, strict=True)
     ]
+
+
+_checked = lru_cache(maxsize=None)(compile_pattern)
+"""compile_pattern, once per term however many documents a period has."""
+
+
+def _single_word_hits(tokens: pd.DataFrame, words: set[str]) -> list[tuple[int, str, str]]:
+    """``(position, token, lemma)`` of the tokens whose token or lemma is in ``words``.
+
+    What ``tokens["token"].isin(words) | tokens["lemma"].isin(words)`` finds, by pyarrow's
+    ``is_in`` with the word set made once (pandas makes an Arrow scalar per word, each
+    time), and only the hits' strings taken out of Arrow.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    value_set = pa.array(sorted(words), type=pa.large_string())
+    token = pa.array(tokens["token"], from_pandas=True).cast(pa.large_string())
+    lemma = pa.array(tokens["lemma"], from_pandas=True).cast(pa.large_string())
+    mask = pc.or_(pc.is_in(token, value_set=value_set), pc.is_in(lemma, value_set=value_set))
+    hits = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
+    return list(
+        zip(
+            hits.tolist(),
+            token.take(hits).to_pylist(),
+            lemma.take(hits).to_pylist(),
+            strict=True,
+        )
+    )
 
 
 def evidence_table(lines: list[dict], *, per_term: int) -> pd.DataFrame:
