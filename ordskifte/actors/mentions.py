@@ -201,6 +201,10 @@ def parse_actors(entries: Sequence[Mapping]) -> list[Actor]:
     return actors
 
 
+MENTION_READ_COLUMNS = ("paragraph", "sentence", "page", "token", "form", "lemma")
+"""The token-table columns :func:`find_mentions` and the mentions' KWIC lines read."""
+
+
 @functools.lru_cache(maxsize=4)
 def _first_words(actors: tuple[Actor, ...]) -> FirstWords:
     """One :class:`FirstWords` per actor list, so that its look-ups carry over from one
@@ -219,10 +223,6 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
     """
     if not len(tokens) or not actors:
         return pd.DataFrame(columns=MENTION_COLUMNS)
-    forms = tokens["form"].tolist()
-    toks = tokens["token"].tolist()
-    lemmas = tokens["lemma"].tolist()
-    sentences = tokens["sentence"].tolist()
     entries = [
         (order, actor, alias)
         for order, actor in enumerate(actors)
@@ -230,18 +230,22 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
     ]
     firsts = _first_words(tuple(actors))
     # test each distinct word once for the alias starts, then visit only the tokens whose
-    # form starts an alias somewhere (found by a vectorised isin, not a loop over tokens)
-    distinct = tokens[["form", "token", "lemma"]].drop_duplicates()
+    # form starts an alias somewhere, with only their next words taken out of Arrow
     starting = {}
-    for triple in zip(*(distinct[c].tolist() for c in ("form", "token", "lemma")), strict=True):
+    for triple in _distinct_words(tokens):
         hits = firsts.matching(*triple)
         if hits:
             starting[triple] = hits
-    positions = np.flatnonzero(tokens["form"].isin({form for form, _, _ in starting}).to_numpy())
-    n = len(forms)
+    positions, (forms, toks, lemmas, sentences) = _windows(
+        tokens,
+        {form for form, _, _ in starting},
+        length=max(len(alias) for _, _, alias in entries),
+        columns=("form", "token", "lemma", "sentence"),
+    )
+    n = len(tokens)
     rows = []
     free = 0
-    for i in positions.tolist():
+    for i in positions:
         triple = (forms[i], toks[i], lemmas[i])
         if i < free or triple not in starting:
             continue
@@ -264,7 +268,7 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
             # "Funksjonshemmedes Fellesorganisasjon (FFO)": a name and its abbreviation
             # side by side are one mention
             rows[-1]["end"] = free
-            rows[-1]["match"] = " ".join(forms[rows[-1]["start"] : free])
+            rows[-1]["match"] = " ".join(forms[k] for k in range(rows[-1]["start"], free))
             continue
         page = tokens["page"].iloc[i]
         rows.append(
@@ -276,10 +280,43 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
                 "page": "" if page is None or pd.isna(page) else str(int(page)),
                 "start": i,
                 "end": free,
-                "match": " ".join(forms[i:free]),
+                "match": " ".join(forms[k] for k in range(i, free)),
             }
         )
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _distinct_words(tokens: pd.DataFrame) -> Iterable[tuple[str, str, str]]:
+    """The distinct ``(form, token, lemma)`` triples of a token table (in no set order), as
+    ``drop_duplicates`` would give them, counted by Arrow."""
+    import pyarrow as pa
+
+    names = ["form", "token", "lemma"]
+    table = pa.table({c: pa.array(tokens[c], from_pandas=True) for c in names})
+    distinct = table.group_by(names, use_threads=False).aggregate([])
+    return zip(*(distinct[c].to_pylist() for c in names), strict=True)
+
+
+def _windows(
+    tokens: pd.DataFrame, forms: set[str], *, length: int, columns: Sequence[str]
+) -> tuple[list[int], list[dict[int, object]]]:
+    """The positions whose ``form`` is in ``forms`` (ascending), and for each of
+    ``columns`` a ``{position: value}`` of those positions and the ``length - 1`` after each
+    (what matching an alias of at most ``length`` words there reads)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    form = pa.array(tokens["form"], from_pandas=True)
+    value_set = pa.array(sorted(forms), type=form.type)
+    found = np.flatnonzero(pc.is_in(form, value_set=value_set).to_numpy(zero_copy_only=False))
+    reach = (found[:, np.newaxis] + np.arange(max(length, 1))).ravel()
+    wanted = np.unique(reach[reach < len(tokens)])
+    keys = wanted.tolist()
+    values = []
+    for column in columns:
+        taken = pa.array(tokens[column], from_pandas=True).take(pa.array(wanted))
+        values.append(dict(zip(keys, taken.to_pylist(), strict=True)))
+    return found.tolist(), values
 
 
 def actor_types(actors: Iterable[Actor]) -> dict[str, str]:

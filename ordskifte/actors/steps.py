@@ -29,14 +29,14 @@ def actor_mentions_step(
     kwic_out: str,
 ) -> None:
     """Every actor mention in every document (one row each) and its KWIC line."""
-    from ordskifte.actors.mentions import find_mentions, parse_actors
+    from ordskifte.actors.mentions import MENTION_READ_COLUMNS, find_mentions, parse_actors
     from ordskifte.tables.kwic import KWIC_COLUMNS, span_lines
 
     docs = read_documents(documents)
     compiled = parse_actors(actors)
     frames, kwic = [], []
     for doc_id, path in zip(doc_ids, tokens, strict=True):
-        df = read_parquet(path)
+        df = read_parquet(path, columns=MENTION_READ_COLUMNS)
         found = find_mentions(df, compiled)
         meta = {
             "doc_id": doc_id,
