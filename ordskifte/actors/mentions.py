@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ordskifte.actors.types import ACTOR_TYPES
+from ordskifte.tables.kwic import values_at
 from ordskifte.text.words import TOKEN
 
 # Endings a name takes in running Norwegian text: genitive -s, definite -en/-et/-a, plural
@@ -310,13 +311,7 @@ def _windows(
     value_set = pa.array(sorted(forms), type=form.type)
     found = np.flatnonzero(pc.is_in(form, value_set=value_set).to_numpy(zero_copy_only=False))
     reach = (found[:, np.newaxis] + np.arange(max(length, 1))).ravel()
-    wanted = np.unique(reach[reach < len(tokens)])
-    keys = wanted.tolist()
-    values = []
-    for column in columns:
-        taken = pa.array(tokens[column], from_pandas=True).take(pa.array(wanted))
-        values.append(dict(zip(keys, taken.to_pylist(), strict=True)))
-    return found.tolist(), values
+    return found.tolist(), values_at(tokens, np.unique(reach[reach < len(tokens)]), columns)
 
 
 def actor_types(actors: Iterable[Actor]) -> dict[str, str]:

@@ -30,7 +30,7 @@ import pandas as pd
 from scipy.special import xlogy
 
 from ordskifte.stats import group_seed
-from ordskifte.tables.kwic import document_matches
+from ordskifte.tables.kwic import document_matches, values_at
 from ordskifte.text.patterns import Pattern, find_matches
 
 COOCCURRENCE_COLUMNS = ("name", "doc_id", "period", "term", "co_freq", "freq")
@@ -505,6 +505,10 @@ EVIDENCE_COLUMNS = (
 )
 
 
+_NEAR_COLUMNS = ("form", "term", "page")
+"""The columns :func:`collocate_evidence` reads around each hit."""
+
+
 def collocate_evidence(
     tokens: pd.DataFrame,
     patterns: Sequence[Pattern],
@@ -535,16 +539,21 @@ def collocate_evidence(
         return []
     if window < 1:
         raise ValueError(f"window must be at least 1, got {window}")
-    form = tokens["form"].tolist()
-    terms = tokens["term"].astype(str).tolist()
     stop = tokens["is_stopword"].to_numpy(dtype=bool)
-    page = tokens["page"].tolist()
     # First and one-past-last position of the run of equal sentence numbers at each hit.
     change = np.flatnonzero(np.diff(sent)) + 1
     starts = np.asarray(spans, dtype=np.int64)[:, 0]
     run = np.searchsorted(change, starts, side="right")
     first = np.concatenate([[0], change])[run].tolist()
     last = np.concatenate([change, [len(sent)]])[run].tolist()
+    # the words within reach of a hit in its sentence, the only ones read below
+    reach = max(window, context)
+    near_hits = [
+        np.arange(max(start - reach, lo_s), min(end + reach, hi_s))
+        for (start, end), lo_s, hi_s in zip(spans, first, last, strict=True)
+    ]
+    form, term, page = values_at(tokens, np.unique(np.concatenate(near_hits)), _NEAR_COLUMNS)
+    terms = {i: str(t) for i, t in term.items()}
     lines = []
     for (start, end), lo_s, hi_s in zip(spans, first, last, strict=True):
         near = [
@@ -557,7 +566,7 @@ def collocate_evidence(
                 continue
             seen.add(terms[i])
             lo, hi = max(start - context, lo_s), min(end + context, hi_s)
-            words = [f.upper() if k == i else f for k, f in enumerate(form[lo:hi], start=lo)]
+            words = [form[k].upper() if k == i else form[k] for k in range(lo, hi)]
             p = page[start]
             lines.append(
                 {

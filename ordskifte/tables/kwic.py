@@ -49,6 +49,23 @@ class DocumentColumns:
         self.frame = tokens
 
 
+def values_at(
+    tokens: pd.DataFrame, positions: np.ndarray, columns: Sequence[str]
+) -> list[dict[int, object]]:
+    """For each of ``columns``, ``{position: value}`` at ``positions`` (ascending, no
+    repeats), taken out of Arrow for those positions only: what a job that reads a few
+    words around its hits needs, without making whole columns into lists. Missing values
+    are ``None``."""
+    import pyarrow as pa
+
+    wanted = pa.array(np.asarray(positions, dtype=np.int64))
+    keys = wanted.to_pylist()
+    return [
+        dict(zip(keys, pa.array(tokens[c], from_pandas=True).take(wanted).to_pylist(), strict=True))
+        for c in columns
+    ]
+
+
 def document_matches(
     tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
 ) -> dict[str, list[tuple[int, int]]]:
