@@ -108,6 +108,10 @@ def kwic_lines(
     return span_lines(tokens, spans, window=window, meta=meta)
 
 
+_SPAN_COLUMNS = ("lemma", "form", "paragraph", "sentence", "page")
+"""The columns :func:`span_lines` reads."""
+
+
 def span_lines(
     tokens: pd.DataFrame,
     spans: Iterable[tuple[int, int]],
@@ -116,19 +120,30 @@ def span_lines(
     meta: Mapping[str, str],
     columns: DocumentColumns | None = None,
 ) -> list[dict]:
-    """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document."""
-    cols = columns or DocumentColumns(tokens)
+    """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document.
+
+    With ``columns`` (shared with the document's other searches) the lines are read from
+    them; otherwise only the words within ``window`` of a span are taken out of the table
+    (:func:`values_at`).
+    """
     spans = list(spans)
     if not spans:
         return []
-    lem, form, para, sent, page = cols.lemma, cols.form, cols.paragraph, cols.sentence, cols.page
+    n = len(tokens)
+    if columns is None:
+        near = [np.arange(max(start - window, 0), min(end + window, n)) for start, end in spans]
+        lem, form, para, sent, page = values_at(
+            tokens, np.unique(np.concatenate(near)), _SPAN_COLUMNS
+        )
+    else:
+        lem, form, para, sent, page = (getattr(columns, c) for c in _SPAN_COLUMNS)
     lines = []
     for start, end in spans:
         lo = start
         while lo > 0 and start - lo < window and para[lo - 1] == para[start]:
             lo -= 1
         hi = end
-        while hi < len(form) and hi - end < window and para[hi] == para[start]:
+        while hi < n and hi - end < window and para[hi] == para[start]:
             hi += 1
         p = page[start]
         lines.append(
@@ -137,10 +152,10 @@ def span_lines(
                 "page": "" if p is None or pd.isna(p) else str(int(p)),
                 "paragraph": para[start],
                 "sentence": sent[start],
-                "left": " ".join(form[lo:start]),
-                "match": " ".join(form[start:end]),
-                "right": " ".join(form[end:hi]),
-                "lemma": " ".join(lem[start:end]),
+                "left": " ".join(form[k] for k in range(lo, start)),
+                "match": " ".join(form[k] for k in range(start, end)),
+                "right": " ".join(form[k] for k in range(end, hi)),
+                "lemma": " ".join(lem[k] for k in range(start, end)),
             }
         )
     return lines
