@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -24,29 +23,8 @@ KWIC_COLUMNS = [
 ]
 
 
-def _column(name: str) -> functools.cached_property:
-    """A column of the token table as a list, made on first use."""
-
-    def column(self: DocumentColumns) -> list:
-        return self.frame[name].tolist()
-
-    return functools.cached_property(column)
-
-
-class DocumentColumns:
-    """The columns of one token table as Python lists, each made when first needed and
-    then shared by every concept, target and span of the document (a million-token table
-    takes about 0.1 s a column)."""
-
-    token = _column("token")
-    lemma = _column("lemma")
-    form = _column("form")
-    paragraph = _column("paragraph")
-    sentence = _column("sentence")
-    page = _column("page")
-
-    def __init__(self, tokens: pd.DataFrame) -> None:
-        self.frame = tokens
+KWIC_READ_COLUMNS = ("token", "lemma", "form", "paragraph", "sentence", "page")
+"""The token-table columns :func:`document_matches` and :func:`span_lines` read."""
 
 
 def values_at(
@@ -80,16 +58,45 @@ def document_matches(
         return {name: [] for name in patterns}
     token, lemma = tokens["token"], tokens["lemma"]
     vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
-    tok, lem = token.tolist(), lemma.tolist()
-    sent = tokens["sentence"].to_numpy()
-    out = {}
+    starts = {}
     for name in sorted(patterns):
         starters = list(starting_words(patterns[name], vocabulary))
-        starts = np.flatnonzero(token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy())
-        out[name] = find_matches(
-            tok, lem, patterns[name], sentences=sent, candidates=starts.tolist()
+        starts[name] = np.flatnonzero(
+            token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy()
         )
-    return out
+    # a match starting at a candidate reads at most the longest pattern's words from there
+    n = len(tokens)
+    longest = max((len(p) for family in patterns.values() for p in family), default=1)
+    first = np.concatenate([np.zeros(0, dtype=np.int64), *starts.values()])
+    reach = (first[:, np.newaxis] + np.arange(longest)).ravel()
+    tok, lem = (
+        _Words(values, n)
+        for values in values_at(tokens, np.unique(reach[reach < n]), _MATCH_COLUMNS)
+    )
+    sent = tokens["sentence"].to_numpy()
+    return {
+        name: find_matches(
+            tok, lem, patterns[name], sentences=sent, candidates=starts[name].tolist()
+        )
+        for name in sorted(patterns)
+    }
+
+
+_MATCH_COLUMNS = ("token", "lemma")
+
+
+class _Words:
+    """A column of ``n`` words of which only some positions were read (``{position: word}``):
+    all that :func:`~ordskifte.text.patterns.find_matches` reads from given candidates."""
+
+    def __init__(self, values: Mapping[int, str], n: int) -> None:
+        self._values, self._n = values, n
+
+    def __getitem__(self, i: int) -> str:
+        return self._values[i]
+
+    def __len__(self) -> int:
+        return self._n
 
 
 def kwic_lines(
@@ -118,25 +125,17 @@ def span_lines(
     *,
     window: int,
     meta: Mapping[str, str],
-    columns: DocumentColumns | None = None,
 ) -> list[dict]:
     """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document.
 
-    With ``columns`` (shared with the document's other searches) the lines are read from
-    them; otherwise only the words within ``window`` of a span are taken out of the table
-    (:func:`values_at`).
+    Only the words within ``window`` of a span are taken out of the table (:func:`values_at`).
     """
     spans = list(spans)
     if not spans:
         return []
     n = len(tokens)
-    if columns is None:
-        near = [np.arange(max(start - window, 0), min(end + window, n)) for start, end in spans]
-        lem, form, para, sent, page = values_at(
-            tokens, np.unique(np.concatenate(near)), _SPAN_COLUMNS
-        )
-    else:
-        lem, form, para, sent, page = (getattr(columns, c) for c in _SPAN_COLUMNS)
+    near = [np.arange(max(start - window, 0), min(end + window, n)) for start, end in spans]
+    lem, form, para, sent, page = values_at(tokens, np.unique(np.concatenate(near)), _SPAN_COLUMNS)
     lines = []
     for start, end in spans:
         lo = start

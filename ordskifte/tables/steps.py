@@ -239,22 +239,26 @@ def kwic_step(
     outputs: Mapping[str, str],
 ) -> None:
     """KWIC tables for every concept and target, reading each token table once."""
-    from ordskifte.tables.kwic import DocumentColumns, document_matches, kwic_table, span_lines
+    from ordskifte.tables.kwic import (
+        KWIC_READ_COLUMNS,
+        document_matches,
+        kwic_table,
+        span_lines,
+    )
     from ordskifte.text.patterns import compile_patterns
 
     docs = read_documents(documents)
     compiled = compile_patterns(patterns)
     lines: dict[str, list[dict]] = {name: [] for name in compiled}
     for doc_id, path in zip(doc_ids, tokens, strict=True):
-        df = read_parquet(path)
+        df = read_parquet(path, columns=KWIC_READ_COLUMNS)
         meta = {
             "doc_id": doc_id,
             "period": docs.at[doc_id, "period_used"],
             "year": docs.at[doc_id, "year"],
         }
-        columns = DocumentColumns(df)
         for name, spans in document_matches(df, compiled).items():
-            lines[name] += span_lines(df, spans, window=window, meta=meta, columns=columns)
+            lines[name] += span_lines(df, spans, window=window, meta=meta)
     for name, out in outputs.items():
         table = kwic_table(lines[name])
         write_tsv(table, out)

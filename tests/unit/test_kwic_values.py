@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from ordskifte.tables.kwic import values_at
+from ordskifte.tables.kwic import document_matches, span_lines, values_at
 
 
 def test_values_at_are_the_columns_values_at_those_positions():
@@ -25,9 +25,36 @@ def test_values_at_are_the_columns_values_at_those_positions():
     assert values_at(tokens, np.array([], dtype=np.int64), ("form",)) == [{}]
 
 
-def test_span_lines_read_from_the_table_are_those_from_the_whole_columns():
-    from ordskifte.tables.kwic import DocumentColumns, span_lines
+def _span_lines_from_lists(tokens, spans, *, window, meta):
+    """span_lines as it was, over whole columns made into lists."""
+    lem, form, para, sent, page = (
+        tokens[c].tolist() for c in ("lemma", "form", "paragraph", "sentence", "page")
+    )
+    lines = []
+    for start, end in spans:
+        lo = start
+        while lo > 0 and start - lo < window and para[lo - 1] == para[start]:
+            lo -= 1
+        hi = end
+        while hi < len(form) and hi - end < window and para[hi] == para[start]:
+            hi += 1
+        p = page[start]
+        lines.append(
+            {
+                **meta,
+                "page": "" if p is None or pd.isna(p) else str(int(p)),
+                "paragraph": para[start],
+                "sentence": sent[start],
+                "left": " ".join(form[lo:start]),
+                "match": " ".join(form[start:end]),
+                "right": " ".join(form[end:hi]),
+                "lemma": " ".join(lem[start:end]),
+            }
+        )
+    return lines
 
+
+def test_span_lines_are_those_read_from_whole_columns():
     words = "Det frivillige arbeidet er viktig . Selvhjelp og likepersonsarbeid vokser".split()
     tokens = pd.DataFrame(
         {
@@ -41,16 +68,42 @@ def test_span_lines_read_from_the_table_are_those_from_the_whole_columns():
     spans = [(1, 2), (6, 7), (9, 10), (0, 3)]
     meta = {"doc_id": "d"}
     for window in (1, 2, 8):
-        lines = span_lines(tokens, spans, window=window, meta=meta)
-        whole = span_lines(tokens, spans, window=window, meta=meta, columns=DocumentColumns(tokens))
-        assert lines == whole
-    assert span_lines(tokens, spans[:1], window=2, meta=meta)[0] | {"doc_id": "d"} == {
-        "doc_id": "d",
-        "page": "1",
-        "paragraph": 0,
-        "sentence": 0,
-        "left": "Det",
-        "match": "frivillige",
-        "right": "arbeidet er",
-        "lemma": "frivillige",
+        expected = _span_lines_from_lists(tokens, spans, window=window, meta=meta)
+        assert span_lines(tokens, spans, window=window, meta=meta) == expected
+    assert span_lines(tokens, spans[:1], window=2, meta=meta) == [
+        {
+            "doc_id": "d",
+            "page": "1",
+            "paragraph": 0,
+            "sentence": 0,
+            "left": "Det",
+            "match": "frivillige",
+            "right": "arbeidet er",
+            "lemma": "frivillige",
+        }
+    ]
+
+
+def test_document_matches_read_near_the_candidates_find_what_find_matches_finds():
+    from ordskifte.text.patterns import compile_pattern, find_matches
+
+    words = "den psykiske helse og psykisk helsearbeid . psykisk . helse selvhjelp".split()
+    lemmas = "den psykisk helse og psykisk helsearbeid . psykisk . helse selvhjelp".split()
+    sentences = np.array([0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2])
+    tokens = pd.DataFrame(
+        {
+            "token": pd.array(words, dtype="str"),
+            "lemma": pd.array(lemmas, dtype="str"),
+            "sentence": sentences,
+        }
+    )
+    patterns = {
+        "psykisk_helse": [compile_pattern("psykisk helse*")],
+        "selvhjelp": [compile_pattern("selvhjelp*"), compile_pattern("helse selvhjelp")],
     }
+    got = document_matches(tokens, patterns)
+    assert got == {
+        name: find_matches(words, lemmas, family, sentences=sentences)
+        for name, family in patterns.items()
+    }
+    assert got == {"psykisk_helse": [(1, 3), (4, 6)], "selvhjelp": [(9, 11)]}
