@@ -28,8 +28,8 @@ from ordskifte.explorer.build import (
     actor_entries,
     compact_line,
     concept_entries,
-    counted_spans,
     doc_index,
+    first_counted_spans,
     kept_terms,
     key,
     page_data,
@@ -47,6 +47,8 @@ log = logging.getLogger("ordskifte")
 # Bytes kept free under explorer.max_mb for what the size counts leave out (the commas after
 # the last entry of each list).
 PAGE_MARGIN_BYTES = 16
+# The token table's columns the terms' KWIC lines are made from (the others are not read).
+TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "lemma", "term", "is_stopword")
 
 
 def read_table(path: str | Path) -> Table:
@@ -72,12 +74,11 @@ def term_lines(
     doc_id order (the order of the KWIC tables), by entry key."""
     out: dict[str, list[list]] = {}
     for doc_id, path in sorted(zip(doc_ids, tokens, strict=True)):
-        df = read_parquet(path)
+        df = read_parquet(path, columns=TERM_LINE_COLUMNS)
         period = doc_periods.get(doc_id, "")
         wanted = [
             (term, (start, end))
-            for term, start, end in counted_spans(df, keep)
-            if first.take(key("term", term), period)
+            for term, start, end in first_counted_spans(df, keep, period=period, first=first)
         ]
         lines = span_lines(df, [span for _, span in wanted], window=window, meta={})
         for (term, _), line in zip(wanted, lines, strict=True):
