@@ -39,8 +39,11 @@ def json_bytes(value: Any) -> int:
 
 def entry_bytes(key: str, entry: Any, total: str) -> int:
     """Bytes an entry adds to the page's data: its key and value in ``entries`` and its row in
-    ``index``, each with the comma that separates it from the next."""
-    return json_bytes(key) + 1 + json_bytes(entry) + 1 + json_bytes([key, total]) + 1
+    ``index``, each with the comma that separates it from the next. The row ``[key, total]``
+    is counted from the key's bytes (brackets and comma add three)."""
+    key_bytes = json_bytes(key)
+    row_bytes = key_bytes + json_bytes(total) + 3
+    return key_bytes + 1 + json_bytes(entry) + 1 + row_bytes + 1
 
 
 def line_limits(kwic_lines: int) -> list[int]:

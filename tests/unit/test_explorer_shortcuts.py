@@ -9,6 +9,7 @@ import random
 
 import pytest
 
+from ordskifte.explorer.budget import entry_bytes, json_bytes
 from ordskifte.explorer.build import (
     FirstLines,
     Table,
@@ -136,3 +137,13 @@ def test_per_document_sums_by_position_equal_the_sums_by_record():
     assert {t: {y: int(v[0]) for y, v in r.items()} for t, r in rates.items()} == expected
     assert [list(r) for r in rates.values()] == [list(r) for r in expected.values()]
     assert list(rates) == list(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "total"),
+    [("term:selvhjelp", "193"), ("actor:A&B <C>", "0"), ("term:\u2028æøå\u2029", "12"), ("", "")],
+)
+def test_entry_bytes_counts_the_row_as_its_json(name, total):
+    entry = {"kwic": [[0, "1", "2", "3", "</script>", name, "ø"]], "kwic_total": {"a": 1}}
+    expected = json_bytes(name) + 1 + json_bytes(entry) + 1 + json_bytes([name, total]) + 1
+    assert entry_bytes(name, entry, total) == expected
