@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -214,7 +214,7 @@ def explorer_step(
     line_size = mean_line_bytes(
         [line for kind in others(kwic_lines).values() for line in _lines(kind)], window=window
     )
-    base = _term_bytes(terms, kept)  # before any lines
+    base = _BaseBytes(terms, kept)  # without lines, computed for the terms plan() reaches
     for attempt in (1, 2):
         chosen = plan(
             counts,
@@ -326,6 +326,31 @@ def _term_bytes(terms: Entries, names: Sequence[str]) -> dict[str, int]:
         t: entry_bytes(key("term", t), terms.entries[key("term", t)], terms.totals[key("term", t)])
         for t in names
     }
+
+
+class _BaseBytes(Mapping[str, int]):
+    """Bytes each named term's entry adds to the page without its KWIC lines (as
+    :func:`_term_bytes` counts them before the lines are built), computed when first asked
+    for: the budget asks only for the terms it reaches, most frequent first."""
+
+    def __init__(self, terms: Entries, names: Sequence[str]) -> None:
+        self._terms, self._names, self._sizes = terms, list(names), {}
+        self._known = set(self._names)
+
+    def __getitem__(self, name: str) -> int:
+        if name not in self._sizes:
+            if name not in self._known:
+                raise KeyError(name)
+            k = key("term", name)
+            entry = {**self._terms.entries[k], "kwic": []}
+            self._sizes[name] = entry_bytes(k, entry, self._terms.totals[k])
+        return self._sizes[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _only(terms: Entries, names: Sequence[str]) -> Entries:

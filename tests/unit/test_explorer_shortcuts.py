@@ -1,7 +1,8 @@
-"""The explorer's shortcuts held to the code they replace: counting a term's KWIC lines per
-document at once (:meth:`FirstLines.take_first`, :func:`first_counted_spans`) against one
-:meth:`FirstLines.take` per occurrence, and the per-document table read by column position
-against the same sums over its records."""
+"""The explorer's shortcuts held to the code they replace: the budget's sizes read lazily
+(most frequent first, as far as the room lasts) against every size at once, a term's KWIC
+lines counted per document at once (:meth:`FirstLines.take_first`,
+:func:`first_counted_spans`) against one :meth:`FirstLines.take` per occurrence, and the
+per-document table read by column position against the same sums over its records."""
 
 from __future__ import annotations
 
@@ -9,8 +10,18 @@ import random
 
 import pytest
 
-from ordskifte.explorer.budget import entry_bytes, json_bytes
+from ordskifte.explorer.budget import (
+    Plan,
+    entry_bytes,
+    fit_min_count,
+    fit_min_count_descending,
+    json_bytes,
+    line_limits,
+    lines_kept,
+    plan,
+)
 from ordskifte.explorer.build import (
+    Entries,
     FirstLines,
     Table,
     counted_spans,
@@ -19,6 +30,7 @@ from ordskifte.explorer.build import (
     term_period_counts,
     year_rates,
 )
+from ordskifte.explorer.steps import _BaseBytes, _term_bytes
 from ordskifte.text.tokenize import tokens_frame
 
 WORDS = ["selvhjelp", "viktig", "psykisk_helsearbeid", "og", "", "kommune", "a_b_c"]
@@ -147,3 +159,65 @@ def test_entry_bytes_counts_the_row_as_its_json(name, total):
     entry = {"kwic": [[0, "1", "2", "3", "</script>", name, "ø"]], "kwic_total": {"a": 1}}
     expected = json_bytes(name) + 1 + json_bytes(entry) + 1 + json_bytes([name, total]) + 1
     assert entry_bytes(name, entry, total) == expected
+
+
+def _old_plan(counts, *, base, line_bytes, room, min_count, kwic_lines):
+    """The code plan() replaced: every term's size, then fit_min_count."""
+    if room is None:
+        return Plan(min_count, kwic_lines)
+    limits = line_limits(kwic_lines)
+    for limit in limits:
+        sizes = [
+            (sum(c.values()), base[t] + int(line_bytes * lines_kept(c.values(), limit)))
+            for t, c in counts.items()
+        ]
+        fitted = fit_min_count(sizes, room=room[limit], min_count=min_count)
+        if fitted == min_count or limit == limits[-1]:
+            return Plan(fitted, limit)
+    raise AssertionError
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fit_min_count_descending_is_fit_min_count(seed):
+    rng = random.Random(seed)
+    sizes = [(rng.randint(1, 12), rng.randint(0, 50)) for _ in range(rng.randint(0, 30))]
+    sizes.sort(key=lambda cs: -cs[0])
+    for room in (0, 10, 60, 150, 400, 10_000):
+        for min_count in (1, 3, 13):
+            assert fit_min_count_descending(sizes, room=room, min_count=min_count) == (
+                fit_min_count(sizes, room=room, min_count=min_count)
+            ), (sizes, room, min_count)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_plan_reading_sizes_lazily_is_the_plan_of_all_sizes(seed):
+    rng = random.Random(seed)
+    names = [f"t{i}" for i in range(rng.randint(0, 40))]
+    counts = {t: {p: rng.randint(0, 30) for p in rng.sample("abc", 2)} for t in names}
+    counts = {t: c for t, c in counts.items() if sum(c.values())}
+    base = {t: rng.randint(20, 200) for t in counts}
+    kwic_lines = rng.choice([0, 2, 10, 25])
+    room = {limit: rng.randint(0, 8000) for limit in line_limits(kwic_lines)}
+    for r in (room, None):
+        options = {"base": base, "line_bytes": 45.5, "room": r, "kwic_lines": kwic_lines}
+        for min_count in (1, 4):
+            assert plan(counts, min_count=min_count, **options) == _old_plan(
+                counts, min_count=min_count, **options
+            )
+
+
+def test_base_bytes_are_the_term_bytes_before_the_lines():
+    terms = Entries(
+        entries={
+            "term:a": {"kwic": [], "kwic_total": {"p": 2}, "corpus": ["2", "0.5"]},
+            "term:b<": {"kwic": [], "kwic_total": {"p": 1}},
+        },
+        totals={"term:a": "2", "term:b<": "1"},
+    )
+    before = _term_bytes(terms, ["a", "b<"])
+    lazy = _BaseBytes(terms, ["a", "b<"])
+    terms.entries["term:a"]["kwic"] = [[0, "1", "0", "0", "x", "a", "y"]]  # lines come later
+    assert dict(lazy) == before
+    assert list(lazy) == ["a", "b<"]
+    with pytest.raises(KeyError):
+        lazy["c"]
