@@ -39,8 +39,11 @@ def json_bytes(value: Any) -> int:
 
 def entry_bytes(key: str, entry: Any, total: str) -> int:
     """Bytes an entry adds to the page's data: its key and value in ``entries`` and its row in
-    ``index``, each with the comma that separates it from the next."""
-    return json_bytes(key) + 1 + json_bytes(entry) + 1 + json_bytes([key, total]) + 1
+    ``index``, each with the comma that separates it from the next. The row ``[key, total]``
+    is counted from the key's bytes (brackets and comma add three)."""
+    key_bytes = json_bytes(key)
+    row_bytes = key_bytes + json_bytes(total) + 3
+    return key_bytes + 1 + json_bytes(entry) + 1 + row_bytes + 1
 
 
 def line_limits(kwic_lines: int) -> list[int]:
@@ -82,6 +85,28 @@ def fit_min_count(sizes: Iterable[tuple[int, int]], *, room: int, min_count: int
     return chosen if used > room else min_count
 
 
+def fit_min_count_descending(sizes: Iterable[tuple[int, int]], *, room: int, min_count: int) -> int:
+    """:func:`fit_min_count` of ``sizes`` given most frequent first (by count, descending),
+    read only as far as the room lasts: the sizes of the terms after the first count that
+    does not fit are never asked for."""
+    used, chosen, largest, current = 0, None, None, None
+    for count, size in sizes:
+        if count < min_count:
+            break  # and so are all after it
+        if count != current:  # the terms counted `current` times are all in
+            if used > room:
+                break
+            chosen = current if current is not None else chosen
+            current = count
+            largest = count if largest is None else largest
+        used += size
+    if current is not None and used <= room:
+        chosen = current
+    if chosen is None:
+        return (min_count - 1 if largest is None else largest) + 1
+    return chosen if used > room else min_count
+
+
 def plan(
     counts: Mapping[str, Mapping[str, int]],
     *,
@@ -97,17 +122,20 @@ def plan(
     KWIC lines, ``line_bytes`` the expected bytes of a line; ``room`` the bytes left for
     terms with each line limit of :func:`line_limits` (``None``: no budget). The first limit
     at which every term counted ``min_count`` times fits wins; if none does, the smallest
-    limit with the rarest terms left out.
+    limit with the rarest terms left out. ``base`` is read most frequent term first and
+    only as far as the room lasts (it may compute its sizes when asked).
     """
     if room is None:
         return Plan(min_count, kwic_lines)
     limits = line_limits(kwic_lines)
+    totals = {t: sum(c.values()) for t, c in counts.items()}
+    order = sorted(totals, key=lambda t: -totals[t])
     for limit in limits:
-        sizes = [
-            (sum(c.values()), base[t] + int(line_bytes * lines_kept(c.values(), limit)))
-            for t, c in counts.items()
-        ]
-        fitted = fit_min_count(sizes, room=room[limit], min_count=min_count)
+        sizes = (
+            (totals[t], base[t] + int(line_bytes * lines_kept(counts[t].values(), limit)))
+            for t in order
+        )
+        fitted = fit_min_count_descending(sizes, room=room[limit], min_count=min_count)
         if fitted == min_count or limit == limits[-1]:
             return Plan(fitted, limit)
     raise AssertionError("unreachable: the last limit always returns")

@@ -109,6 +109,14 @@ class FirstLines:
         counts[period] = n + 1
         return not self.limit or n < self.limit
 
+    def take_first(self, entry: str, period: str, n: int) -> int:
+        """Count ``n`` lines of ``entry`` in ``period`` at once; how many of them, from the
+        first, are kept (as ``n`` calls of :meth:`take` would keep)."""
+        counts = self.seen.setdefault(entry, {})
+        before = counts.get(period, 0)
+        counts[period] = before + n
+        return n if not self.limit else max(0, min(n, self.limit - before))
+
     def totals(self, entry: str) -> dict[str, int]:
         """Lines offered per period for ``entry`` (kept or not)."""
         return dict(self.seen.get(entry, {}))
@@ -132,6 +140,40 @@ def counted_spans(tokens, keep: Collection[str]) -> list[tuple[str, int, int]]:
     positions = np.flatnonzero(hit)
     found = term.iloc[positions].tolist()
     return [(t, i, i + 1 + t.count("_")) for t, i in zip(found, positions.tolist(), strict=True)]
+
+
+def first_counted_spans(
+    tokens, keep: Collection[str], *, period: str, first: FirstLines
+) -> list[tuple[str, int, int]]:
+    """The spans of :func:`counted_spans` that ``first`` keeps, each offered to it as the
+    line of its term's entry (``term:...``) in ``period``, in text order.
+
+    The same as taking each span in turn with :meth:`FirstLines.take`, but counted per term
+    at once: the occurrences of a frequent term after its first lines are never made, and
+    ``keep`` is looked up once per distinct term of the document."""
+    import numpy as np
+    import pandas as pd
+
+    if not len(tokens):
+        return []
+    codes, names = pd.factorize(tokens["term"])
+    names = np.asarray(names.tolist(), dtype=object)
+    wanted = np.array([t != "" and t in keep for t in names.tolist()] + [False], dtype=bool)
+    positions = np.flatnonzero(wanted[codes] & ~tokens["is_stopword"].to_numpy(dtype=bool))
+    codes = codes[positions]
+    counts = np.bincount(codes, minlength=len(names))
+    present = np.flatnonzero(counts)
+    allowed = np.zeros(len(names), dtype=np.int64)
+    allowed[present] = [
+        first.take_first(key("term", names[u]), period, int(counts[u])) for u in present.tolist()
+    ]
+    order = np.argsort(codes, kind="stable")
+    rank = np.empty(len(codes), dtype=np.int64)
+    rank[order] = np.arange(len(codes)) - np.repeat(np.cumsum(counts) - counts, counts)
+    chosen = np.flatnonzero(rank < allowed[codes])
+    found = names[codes[chosen]].tolist()
+    starts = positions[chosen].tolist()
+    return [(t, i, i + 1 + t.count("_")) for t, i in zip(found, starts, strict=True)]
 
 
 def compact_line(line: Mapping[str, Any], *, doc: int) -> list:
@@ -183,12 +225,13 @@ def year_rates(
         if year and doc_tokens.get(doc, 0) > 0:
             year_tokens[year] = year_tokens.get(year, 0) + doc_tokens[doc]
     counts: dict[str, dict[str, int]] = {}
-    for record in by_document.records():
-        year = doc_years.get(record["doc_id"], "")
-        if not year or year not in year_tokens or record["term"] not in keep:
+    at_doc, at_term, at_count = (by_document.columns.index(c) for c in ("doc_id", "term", "count"))
+    for row in by_document.rows:
+        year = doc_years.get(row[at_doc], "")
+        if not year or year not in year_tokens or row[at_term] not in keep:
             continue
-        per_year = counts.setdefault(record["term"], {})
-        per_year[year] = per_year.get(year, 0) + int(record["count"])
+        per_year = counts.setdefault(row[at_term], {})
+        per_year[year] = per_year.get(year, 0) + int(row[at_count])
     rates = {
         term: {
             year: [str(n), str(year_tokens[year]), FLOAT_FORMAT % (10_000 * n / year_tokens[year])]
@@ -241,11 +284,12 @@ def term_period_counts(
     """Each kept term's count per period (``""`` for documents without one), from the
     per-document table: as many as its KWIC lines, which are the counted occurrences."""
     counts: dict[str, dict[str, int]] = {}
-    for record in by_document.records():
-        if record["term"] in keep:
-            per_period = counts.setdefault(record["term"], {})
-            period = doc_periods.get(record["doc_id"], "")
-            per_period[period] = per_period.get(period, 0) + int(record["count"])
+    at_doc, at_term, at_count = (by_document.columns.index(c) for c in ("doc_id", "term", "count"))
+    for row in by_document.rows:
+        if row[at_term] in keep:
+            per_period = counts.setdefault(row[at_term], {})
+            period = doc_periods.get(row[at_doc], "")
+            per_period[period] = per_period.get(period, 0) + int(row[at_count])
     return counts
 
 

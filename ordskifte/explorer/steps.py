@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -28,8 +28,8 @@ from ordskifte.explorer.build import (
     actor_entries,
     compact_line,
     concept_entries,
-    counted_spans,
     doc_index,
+    first_counted_spans,
     kept_terms,
     key,
     page_data,
@@ -47,6 +47,8 @@ log = logging.getLogger("ordskifte")
 # Bytes kept free under explorer.max_mb for what the size counts leave out (the commas after
 # the last entry of each list).
 PAGE_MARGIN_BYTES = 16
+# The token table's columns the terms' KWIC lines are made from (the others are not read).
+TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "lemma", "term", "is_stopword")
 
 
 def read_table(path: str | Path) -> Table:
@@ -72,12 +74,11 @@ def term_lines(
     doc_id order (the order of the KWIC tables), by entry key."""
     out: dict[str, list[list]] = {}
     for doc_id, path in sorted(zip(doc_ids, tokens, strict=True)):
-        df = read_parquet(path)
+        df = read_parquet(path, columns=TERM_LINE_COLUMNS)
         period = doc_periods.get(doc_id, "")
         wanted = [
             (term, (start, end))
-            for term, start, end in counted_spans(df, keep)
-            if first.take(key("term", term), period)
+            for term, start, end in first_counted_spans(df, keep, period=period, first=first)
         ]
         lines = span_lines(df, [span for _, span in wanted], window=window, meta={})
         for (term, _), line in zip(wanted, lines, strict=True):
@@ -213,7 +214,7 @@ def explorer_step(
     line_size = mean_line_bytes(
         [line for kind in others(kwic_lines).values() for line in _lines(kind)], window=window
     )
-    base = _term_bytes(terms, kept)  # before any lines
+    base = _BaseBytes(terms, kept)  # without lines, computed for the terms plan() reaches
     for attempt in (1, 2):
         chosen = plan(
             counts,
@@ -325,6 +326,31 @@ def _term_bytes(terms: Entries, names: Sequence[str]) -> dict[str, int]:
         t: entry_bytes(key("term", t), terms.entries[key("term", t)], terms.totals[key("term", t)])
         for t in names
     }
+
+
+class _BaseBytes(Mapping[str, int]):
+    """Bytes each named term's entry adds to the page without its KWIC lines (as
+    :func:`_term_bytes` counts them before the lines are built), computed when first asked
+    for: the budget asks only for the terms it reaches, most frequent first."""
+
+    def __init__(self, terms: Entries, names: Sequence[str]) -> None:
+        self._terms, self._names, self._sizes = terms, list(names), {}
+        self._known = set(self._names)
+
+    def __getitem__(self, name: str) -> int:
+        if name not in self._sizes:
+            if name not in self._known:
+                raise KeyError(name)
+            k = key("term", name)
+            entry = {**self._terms.entries[k], "kwic": []}
+            self._sizes[name] = entry_bytes(k, entry, self._terms.totals[k])
+        return self._sizes[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _only(terms: Entries, names: Sequence[str]) -> Entries:
