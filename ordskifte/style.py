@@ -209,6 +209,43 @@ def panel_title_width(ncols: int) -> int:
     return max(16, int(100 / (ncols + 0.5)) - 10)
 
 
+def top_rows(df: pd.DataFrame, n: int, *, value: str, key: str) -> pd.DataFrame:
+    """The ``n`` rows of largest ``value``, ties by ``key`` ascending, in that order.
+
+    The same rows, in the same order, as
+    ``df.sort_values([value, key], ascending=[False, True], kind="mergesort").head(n)``,
+    which it is, run on the rows whose ``value`` is at least the ``n``-th largest: a table of
+    the whole vocabulary (keyness, semantic change) is not sorted by its string column to
+    draw a few bars. When ``value`` is not all finite the whole table is sorted (NaN goes
+    last in that sort, which a cut by value would not respect).
+
+    Parameters
+    ----------
+    df : DataFrame
+        The rows; ``value`` a float column, ``key`` the tie-breaker.
+    n : int
+        Rows wanted (>= 0).
+    value, key : str
+        Column names.
+
+    Returns
+    -------
+    DataFrame
+        At most ``n`` rows of ``df``, its index kept.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"g2": [1.0, 5.0, 5.0, 2.0], "term": ["a", "c", "b", "d"]})
+    >>> top_rows(df, 2, value="g2", key="term")["term"].tolist()
+    ['b', 'c']
+    """
+    values = df[value].to_numpy(dtype=float)
+    if 0 < n < len(df) and np.isfinite(values).all():
+        cut = np.partition(values, len(values) - n)[len(values) - n]  # the n-th largest
+        df = df[values >= cut]
+    return df.sort_values([value, key], ascending=[False, True], kind="mergesort").head(n)
+
+
 def style_axes(ax: Axes) -> None:
     ax.tick_params(labelsize=TICK_PT)
     ax.xaxis.label.set_fontsize(LABEL_PT)

@@ -41,6 +41,7 @@ from ordskifte.style import (
     require_columns,
     save_figure,
     style_axes,
+    top_rows,
     wrap_text,
 )
 
@@ -70,7 +71,8 @@ def _pair_rows(
     data = table.assign(
         period_a=table["period_a"].astype(str), period_b=table["period_b"].astype(str)
     )
-    pairs = set(zip(data["period_a"], data["period_b"], strict=True))
+    distinct = data[["period_a", "period_b"]].drop_duplicates()
+    pairs = set(zip(distinct["period_a"], distinct["period_b"], strict=True))
     return data, sorted(pairs, key=lambda p: (rank[p[0]], rank[p[1]]))
 
 
@@ -349,7 +351,7 @@ def change_ranking(
         )
         g = data[(data["period_a"] == a) & (data["period_b"] == b)]
         g = g.assign(change=as_floats(g["cosine_change"]), stab=as_floats(g["stability"]))
-        g = g.sort_values(["change", "term"], ascending=[False, True], kind="mergesort").head(n)
+        g = top_rows(g, n, value="change", key="term")
         if not len(g):
             no_data(ax)
             continue

@@ -53,6 +53,7 @@ from ordskifte.style import (
     resolve_order,
     save_figure,
     style_axes,
+    top_rows,
     wrap_text,
 )
 
@@ -426,9 +427,7 @@ def keyness(
         data = table.assign(term=table["term"].astype(str), g2=as_floats(table["g2"]))
         data = data[np.isfinite(data["g2"])]
         side = {
-            direction: data[data["direction"] == direction]
-            .sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
-            .head(n)
+            direction: top_rows(data[data["direction"] == direction], n, value="g2", key="term")
             for direction in ("target", "reference")
         }
         reference = side["reference"].iloc[::-1]  # largest at the bottom
