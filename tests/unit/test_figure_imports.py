@@ -1,5 +1,6 @@
 """The figure modules load without seaborn and scipy: each figure job is a new process that
-pays its imports (seaborn brings scipy.stats, about 1 s; scipy.special 0.1-0.2 s)."""
+pays its imports (seaborn brings scipy.stats, about 1 s; scipy.special 0.1-0.2 s), so only
+the two heatmaps import seaborn, when they draw."""
 
 from __future__ import annotations
 
