@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ordskifte.actors.types import ACTOR_TYPES
-from ordskifte.tables.kwic import values_at
+from ordskifte.tables.kwic import SPAN_COLUMNS, positions_near, values_at
 from ordskifte.text.words import TOKEN
 
 # Endings a name takes in running Norwegian text: genitive -s, definite -en/-et/-a, plural
@@ -202,7 +202,7 @@ def parse_actors(entries: Sequence[Mapping]) -> list[Actor]:
     return actors
 
 
-MENTION_READ_COLUMNS = ("paragraph", "sentence", "page", "token", "form", "lemma")
+MENTION_READ_COLUMNS = tuple(dict.fromkeys(("form", "token", "lemma", "sentence", *SPAN_COLUMNS)))
 """The token-table columns :func:`find_mentions` and the mentions' KWIC lines read."""
 
 
@@ -289,7 +289,7 @@ def find_mentions(tokens: pd.DataFrame, actors: Sequence[Actor]) -> pd.DataFrame
 
 def _distinct_words(tokens: pd.DataFrame) -> Iterable[tuple[str, str, str]]:
     """The distinct ``(form, token, lemma)`` triples of a token table (in no set order), as
-    ``drop_duplicates`` would give them, counted by Arrow."""
+    ``drop_duplicates`` would give them, found by Arrow's ``group_by``."""
     import pyarrow as pa
 
     names = ["form", "token", "lemma"]
@@ -310,8 +310,11 @@ def _windows(
     form = pa.array(tokens["form"], from_pandas=True)
     value_set = pa.array(sorted(forms), type=form.type)
     found = np.flatnonzero(pc.is_in(form, value_set=value_set).to_numpy(zero_copy_only=False))
-    reach = (found[:, np.newaxis] + np.arange(max(length, 1))).ravel()
-    return found.tolist(), values_at(tokens, np.unique(reach[reach < len(tokens)]), columns)
+    starts = found.tolist()
+    near = positions_near(
+        ((i, i + 1) for i in starts), before=0, after=max(length, 1) - 1, n=len(tokens)
+    )
+    return starts, values_at(tokens, near, columns)
 
 
 def actor_types(actors: Iterable[Actor]) -> dict[str, str]:

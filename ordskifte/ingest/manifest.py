@@ -76,6 +76,13 @@ def parse_periods(periods: Iterable[Mapping]) -> list[Period]:
     ]
 
 
+RESERVED_PERIOD_NAMES = {
+    "all": "the segments of every document (results/segments/all.parquet)",
+    "global": "the topic model of every document (results/topics/global/)",
+}
+"""Names that the outputs of every period's documents together use."""
+
+
 def check_periods(periods: Sequence[Period], *, allow_overlaps: bool = False) -> list[str]:
     """Check period definitions; raise on errors, return warnings.
 
@@ -93,6 +100,9 @@ def check_periods(periods: Sequence[Period], *, allow_overlaps: bool = False) ->
             f"period name {NO_PERIOD!r} is reserved: a manifest row says `{NO_PERIOD}` for a "
             "document that belongs to no period; rename the period"
         )
+    for name, use in RESERVED_PERIOD_NAMES.items():
+        if name in names:
+            problems.append(f"period name {name!r} is reserved for {use}; rename the period")
     for p in periods:
         if p.first_year > p.last_year:
             problems.append(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -119,7 +119,7 @@ def evidence(
                 sentences=columns[2],
             )
         else:
-            _checked(name)  # raises on a term that is no pattern, as the matcher did
+            _check_pattern(name)  # raises on a term that is no pattern, as the matcher did
             spans = positions[name.lower()]
         wanted += [(event, term, span) for span in spans[:per_term]]
     lines = span_lines(tokens, [span for _, _, span in wanted], window=window, meta=meta)
@@ -129,8 +129,11 @@ def evidence(
     ]
 
 
-_checked = lru_cache(maxsize=None)(compile_pattern)
-"""compile_pattern, once per term however many documents a period has."""
+@cache
+def _check_pattern(term: str) -> None:
+    """Raise ``ValueError`` if ``term`` is no pattern (:func:`compile_pattern`): once per
+    term, however many documents a period has."""
+    compile_pattern(term)
 
 
 def _single_word_hits(tokens: pd.DataFrame, words: set[str]) -> list[tuple[int, str, str]]:

@@ -30,7 +30,7 @@ import pandas as pd
 from scipy.special import xlogy
 
 from ordskifte.stats import group_seed
-from ordskifte.tables.kwic import document_matches, values_at
+from ordskifte.tables.kwic import document_matches, positions_near, values_at
 from ordskifte.text.patterns import Pattern, find_matches
 
 COOCCURRENCE_COLUMNS = ("name", "doc_id", "period", "term", "co_freq", "freq")
@@ -548,12 +548,9 @@ def collocate_evidence(
     last = np.concatenate([change, [len(sent)]])[run].tolist()
     # the words within reach of a hit in its sentence, the only ones read below
     reach = max(window, context)
-    near_hits = [
-        np.arange(max(start - reach, lo_s), min(end + reach, hi_s))
-        for (start, end), lo_s, hi_s in zip(spans, first, last, strict=True)
-    ]
-    form, term, page = values_at(tokens, np.unique(np.concatenate(near_hits)), _NEAR_COLUMNS)
-    terms = {i: str(t) for i, t in term.items()}
+    near = positions_near(spans, before=reach, after=reach, n=len(sent))
+    form, term, page = values_at(tokens, near, _NEAR_COLUMNS)
+    terms = {i: "" if t is None else str(t) for i, t in term.items()}  # "": never a collocate
     lines = []
     for (start, end), lo_s, hi_s in zip(spans, first, last, strict=True):
         near = [

@@ -11,7 +11,8 @@ float64. Two things make it cheaper in a job that fits 42 of them:
   instead of a CSC view each time. Both accumulate each output row over the same terms in
   the same (ascending column) order, so the floats are the same.
 
-scikit-learn's explained variance, which nothing here reads, is not computed.
+scikit-learn's explained variance, which nothing here reads, is not computed; its input
+checks that matter here (at least two columns, finite numbers) are kept.
 ``tests/unit/test_semantic_svd.py`` holds the function to scikit-learn bit for bit.
 
 References
@@ -48,8 +49,12 @@ def truncated_svd(
             f"truncated_svd takes a square or tall matrix, got {n_samples} × {n_features} "
             "(scikit-learn transposes a wide one)"
         )
+    if n_features < 2:
+        raise ValueError(f"truncated_svd needs at least 2 columns, got {n_features}")
     if not 1 <= n_components <= n_features:
         raise ValueError(f"n_components must be 1..{n_features}, got {n_components}")
+    if not np.isfinite(m.data).all():
+        raise ValueError("truncated_svd takes a matrix of finite numbers (no NaN or infinity)")
     transposed = m.T.tocsr()
     random_state = np.random.RandomState(seed)
     q = random_state.normal(size=(n_features, n_components + OVERSAMPLES))

@@ -23,17 +23,30 @@ KWIC_COLUMNS = [
 ]
 
 
-KWIC_READ_COLUMNS = ("token", "lemma", "form", "paragraph", "sentence", "page")
-"""The token-table columns :func:`document_matches` and :func:`span_lines` read."""
+SPAN_COLUMNS = ("lemma", "form", "paragraph", "sentence", "page")
+"""The token-table columns :func:`span_lines` reads."""
+MATCH_COLUMNS = ("token", "lemma", "sentence")
+"""The token-table columns :func:`document_matches` reads."""
+KWIC_READ_COLUMNS = tuple(dict.fromkeys(MATCH_COLUMNS + SPAN_COLUMNS))
+"""The token-table columns the KWIC job reads."""
+
+
+def positions_near(
+    spans: Iterable[tuple[int, int]], *, before: int, after: int, n: int
+) -> np.ndarray:
+    """The positions from ``before`` words before each ``(start, end)`` span (end exclusive)
+    to ``after`` words after it, within ``0..n - 1``: ascending, without repeats."""
+    ranges = [np.arange(max(start - before, 0), min(end + after, n)) for start, end in spans]
+    return np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *ranges]))
 
 
 def values_at(
     tokens: pd.DataFrame, positions: np.ndarray, columns: Sequence[str]
 ) -> list[dict[int, object]]:
     """For each of ``columns``, ``{position: value}`` at ``positions`` (ascending, no
-    repeats), taken out of Arrow for those positions only: what a job that reads a few
-    words around its hits needs, without making whole columns into lists. Missing values
-    are ``None``."""
+    repeats, e.g. :func:`positions_near`), taken out of Arrow for those positions only: what
+    a job that reads a few words around its hits needs, without making whole columns into
+    lists. Missing values are ``None``."""
     import pyarrow as pa
 
     wanted = pa.array(np.asarray(positions, dtype=np.int64))
@@ -42,47 +55,6 @@ def values_at(
         dict(zip(keys, pa.array(tokens[c], from_pandas=True).take(wanted).to_pylist(), strict=True))
         for c in columns
     ]
-
-
-def document_matches(
-    tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
-) -> dict[str, list[tuple[int, int]]]:
-    """The hits of every named pattern family in one token table, as
-    :func:`ordskifte.text.patterns.find_matches` finds them (with sentences).
-
-    The words that can start a hit are found once per document from its distinct tokens and
-    lemmas, and their positions with one vectorised look-up per name, so only those
-    positions are tried.
-    """
-    if not len(tokens):
-        return {name: [] for name in patterns}
-    token, lemma = tokens["token"], tokens["lemma"]
-    vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
-    starts = {}
-    for name in sorted(patterns):
-        starters = list(starting_words(patterns[name], vocabulary))
-        starts[name] = np.flatnonzero(
-            token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy()
-        )
-    # a match starting at a candidate reads at most the longest pattern's words from there
-    n = len(tokens)
-    longest = max((len(p) for family in patterns.values() for p in family), default=1)
-    first = np.concatenate([np.zeros(0, dtype=np.int64), *starts.values()])
-    reach = (first[:, np.newaxis] + np.arange(longest)).ravel()
-    tok, lem = (
-        _Words(values, n)
-        for values in values_at(tokens, np.unique(reach[reach < n]), _MATCH_COLUMNS)
-    )
-    sent = tokens["sentence"].to_numpy()
-    return {
-        name: find_matches(
-            tok, lem, patterns[name], sentences=sent, candidates=starts[name].tolist()
-        )
-        for name in sorted(patterns)
-    }
-
-
-_MATCH_COLUMNS = ("token", "lemma")
 
 
 class _Words:
@@ -97,6 +69,45 @@ class _Words:
 
     def __len__(self) -> int:
         return self._n
+
+
+def document_matches(
+    tokens: pd.DataFrame, patterns: Mapping[str, Sequence[Pattern]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The hits of every named pattern family in one token table, as
+    :func:`ordskifte.text.patterns.find_matches` finds them (with sentences).
+
+    The words that can start a hit are found once per document from its distinct tokens and
+    lemmas, and their positions with one vectorised look-up per name, so only those
+    positions are tried; only the words a match starting there can reach (the longest
+    pattern's length) are taken out of the table (:func:`values_at`).
+    """
+    if not len(tokens):
+        return {name: [] for name in patterns}
+    token, lemma = tokens["token"], tokens["lemma"]
+    vocabulary = sorted(set(token.unique().tolist()) | set(lemma.unique().tolist()))
+    starts = {}
+    for name in sorted(patterns):
+        starters = list(starting_words(patterns[name], vocabulary))
+        starts[name] = np.flatnonzero(
+            token.isin(starters).to_numpy() | lemma.isin(starters).to_numpy()
+        )
+    n = len(tokens)
+    longest = max((len(p) for family in patterns.values() for p in family), default=1)
+    near = positions_near(
+        ((i, i + 1) for found in starts.values() for i in found.tolist()),
+        before=0,
+        after=longest - 1,
+        n=n,
+    )
+    tok, lem = (_Words(values, n) for values in values_at(tokens, near, ("token", "lemma")))
+    sent = tokens["sentence"].to_numpy()
+    return {
+        name: find_matches(
+            tok, lem, patterns[name], sentences=sent, candidates=starts[name].tolist()
+        )
+        for name in sorted(patterns)
+    }
 
 
 def kwic_lines(
@@ -115,10 +126,6 @@ def kwic_lines(
     return span_lines(tokens, spans, window=window, meta=meta)
 
 
-_SPAN_COLUMNS = ("lemma", "form", "paragraph", "sentence", "page")
-"""The columns :func:`span_lines` reads."""
-
-
 def span_lines(
     tokens: pd.DataFrame,
     spans: Iterable[tuple[int, int]],
@@ -134,8 +141,8 @@ def span_lines(
     if not spans:
         return []
     n = len(tokens)
-    near = [np.arange(max(start - window, 0), min(end + window, n)) for start, end in spans]
-    lem, form, para, sent, page = values_at(tokens, np.unique(np.concatenate(near)), _SPAN_COLUMNS)
+    near = positions_near(spans, before=window, after=window, n=n)
+    lem, form, para, sent, page = values_at(tokens, near, SPAN_COLUMNS)
     lines = []
     for start, end in spans:
         lo = start

@@ -47,8 +47,16 @@ def segments_step(
     )
 
     pieces: dict[str, pd.DataFrame] = {}
+    cut_here = [doc["doc_id"] for doc in documents]
     for path in parts:
-        pieces.update(split_by_document(read_parquet(path)))
+        part = split_by_document(read_parquet(path))
+        twice = sorted((set(part) & set(pieces)) | (set(part) & set(cut_here)))
+        if twice:
+            raise ValueError(
+                f"{name}: {path} holds documents that another segment table or this job "
+                f"also cuts ({', '.join(twice[:5])}): delete results/segments/ and rerun"
+            )
+        pieces.update(part)
     for doc, path in zip(documents, tokens, strict=True):
         pieces[doc["doc_id"]] = make_segments(
             read_parquet(path),

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from ordskifte.tables.kwic import document_matches, span_lines, values_at
 
@@ -54,15 +55,16 @@ def _span_lines_from_lists(tokens, spans, *, window, meta):
     return lines
 
 
-def test_span_lines_are_those_read_from_whole_columns():
+@pytest.mark.parametrize(("strings", "pages"), [("str", "Int32"), (object, "float64")])
+def test_span_lines_are_those_read_from_whole_columns(strings, pages):
     words = "Det frivillige arbeidet er viktig . Selvhjelp og likepersonsarbeid vokser".split()
     tokens = pd.DataFrame(
         {
-            "form": pd.array(words, dtype="str"),
-            "lemma": pd.array([w.lower() for w in words], dtype="str"),
+            "form": pd.Series(words, dtype=strings),
+            "lemma": pd.Series([w.lower() for w in words], dtype=strings),
             "paragraph": np.array([0] * 6 + [1] * 4, dtype=np.int32),
             "sentence": np.array([0] * 6 + [1] * 4, dtype=np.int32),
-            "page": pd.array([1] * 5 + [None] * 5, dtype="Int32"),
+            "page": pd.Series([1] * 5 + [None] * 5, dtype=pages),
         }
     )
     spans = [(1, 2), (6, 7), (9, 10), (0, 3)]

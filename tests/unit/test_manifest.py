@@ -257,6 +257,18 @@ def test_check_periods_warnings(periods, warnings):
             id="reserved-name",
         ),
         pytest.param(
+            [Period("frivillig", "F", 1986, 1995), Period("all", "A", 1996, 2001)],
+            "period name 'all' is reserved for the segments of every document "
+            "(results/segments/all.parquet); rename the period",
+            id="reserved-all",
+        ),
+        pytest.param(
+            [Period("global", "G", 1986, 1995)],
+            "period name 'global' is reserved for the topic model of every document "
+            "(results/topics/global/); rename the period",
+            id="reserved-global",
+        ),
+        pytest.param(
             [Period("frivillig", "F", 1995, 1986)],
             "period 'frivillig': first_year 1995 > last_year 1986",
             id="reversed-range",

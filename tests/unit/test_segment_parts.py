@@ -41,11 +41,13 @@ DOCUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("manifest_order", ["as listed", "sorted"])
+@pytest.mark.parametrize("manifest_order", ["as listed", "sorted", "all in periods"])
 def test_all_from_the_period_tables_is_the_file_cut_from_every_token_table(
     tmp_path, manifest_order
 ):
     documents = sorted(DOCUMENTS) if manifest_order == "sorted" else DOCUMENTS
+    if manifest_order == "all in periods":
+        documents = [d for d in DOCUMENTS if d[1]]
     paths, records = {}, {}
     for i, (doc, period, year, n) in enumerate(documents):
         paths[doc] = str(tmp_path / f"{doc}.parquet")
@@ -70,7 +72,8 @@ def test_all_from_the_period_tables_is_the_file_cut_from_every_token_table(
     joined = cut("joined", [d for d in order if not records[d]["period"]], parts=parts, order=order)
     table = pd.read_parquet(joined)
     assert table.equals(pd.read_parquet(every))
-    assert set(table["doc_id"]) == {"d0", "d1", "d2", "d3", "d5"}  # d4 has no segment
+    # d4 has no segment
+    assert set(table["doc_id"]) == {"d0", "d1", "d2", "d3", "d5"} & set(order)
     assert open(joined, "rb").read() == open(every, "rb").read()
 
 
@@ -103,3 +106,21 @@ def test_split_by_document_gives_each_documents_rows_in_order():
 def test_split_by_document_refuses_a_table_not_ordered_by_document():
     with pytest.raises(ValueError, match="not ordered by doc_id"):
         split_by_document(pd.DataFrame({"doc_id": ["a", "b", "a"]}))
+
+
+def test_a_document_in_two_segment_tables_is_refused(tmp_path):
+    tokens = str(tmp_path / "d1.parquet")
+    write_parquet(_token_table(12, 0), tokens)
+    record = {"doc_id": "d1", "period": "a", "year": "1991"}
+    part = str(tmp_path / "a.parquet")
+    segments_step([tokens], documents=[record], target_tokens=4, name="a", out=part)
+    with pytest.raises(ValueError, match="also cuts \\(d1\\)"):
+        segments_step(
+            [tokens], documents=[record], target_tokens=4, name="all",
+            out=str(tmp_path / "all.parquet"), parts=[part], order=["d1"],
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="also cuts \\(d1\\)"):
+        segments_step(
+            [], documents=[], target_tokens=4, name="all", out=str(tmp_path / "all.parquet"),
+            parts=[part, part], order=["d1"],
+        )  # fmt: skip

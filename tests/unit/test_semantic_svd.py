@@ -81,6 +81,9 @@ def test_the_embedding_is_the_one_scikit_learn_gives():
         (sparse.csr_matrix(np.ones((4, 4), dtype=np.float32)), 1, "float64"),
         (sparse.csr_matrix(np.ones((4, 4))), 5, "n_components must be 1..4"),
         (sparse.csr_matrix(np.ones((4, 4))), 0, "n_components must be 1..4"),
+        (sparse.csr_matrix(np.ones((3, 1))), 1, "at least 2 columns"),
+        (sparse.csr_matrix(np.array([[1.0, np.nan], [0.0, 1.0]])), 1, "finite"),
+        (sparse.csr_matrix(np.array([[1.0, np.inf], [0.0, 1.0]])), 1, "finite"),
     ],
 )
 def test_truncated_svd_refuses_what_it_does_not_reproduce(matrix, n_components, message):
