@@ -151,17 +151,19 @@ def first_counted_spans(
 
     The same as taking each span in turn with :meth:`FirstLines.take`, but counted per term
     at once: the occurrences of a frequent term after its first lines are never made, and
-    ``keep`` is looked up once per distinct term of the document."""
+    ``keep`` is looked up once per distinct term of the document (in one vectorised look-up),
+    and only the names of the kept terms present are taken out of the table."""
     if not len(tokens):
         return []
-    codes, names = pd.factorize(tokens["term"])
-    names = np.asarray(names.tolist(), dtype=object)
-    wanted = np.array([t != "" and t in keep for t in names.tolist()] + [False], dtype=bool)
+    codes, uniques = pd.factorize(tokens["term"])
+    wanted = np.append((uniques.isin(list(keep)) & (uniques != "")).to_numpy(dtype=bool), False)
     positions = np.flatnonzero(wanted[codes] & ~tokens["is_stopword"].to_numpy(dtype=bool))
     codes = codes[positions]
-    counts = np.bincount(codes, minlength=len(names))
+    counts = np.bincount(codes, minlength=len(uniques))
     present = np.flatnonzero(counts)
-    allowed = np.zeros(len(names), dtype=np.int64)
+    names = np.empty(len(uniques), dtype=object)  # the names of the terms present only
+    names[present] = uniques.take(present).tolist()
+    allowed = np.zeros(len(uniques), dtype=np.int64)
     allowed[present] = [
         first.take_first(key("term", names[u]), period, int(counts[u])) for u in present.tolist()
     ]

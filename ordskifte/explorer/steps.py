@@ -52,7 +52,7 @@ PAGE_MARGIN_BYTES = 16
 # The token table's columns the terms' KWIC lines are made from (the others are not read).
 # The per-document table's columns the explorer reads (the per-10k rates are not).
 BY_DOCUMENT_COLUMNS = ("doc_id", "term", "count")
-TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "lemma", "term", "is_stopword")
+TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "term", "is_stopword")
 
 
 def read_table(path: str | Path) -> Table:
@@ -100,7 +100,7 @@ def term_lines(
             (term, (start, end))
             for term, start, end in first_counted_spans(df, keep, period=period, first=first)
         ]
-        lines = span_lines(df, [span for _, span in wanted], window=window, meta={})
+        lines = span_lines(df, [span for _, span in wanted], window=window, meta={}, lemma=False)
         for (term, _), line in zip(wanted, lines, strict=True):
             out.setdefault(key("term", term), []).append(compact_line(line, doc=index[doc_id]))
     return out

@@ -125,17 +125,21 @@ def span_lines(
     *,
     window: int,
     meta: Mapping[str, str],
+    lemma: bool = True,
 ) -> list[dict]:
     """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document.
 
     Only the words within ``window`` of a span are taken out of the table (:func:`values_at`).
+    Without ``lemma`` the lines have no ``lemma`` and the table needs no ``lemma`` column.
     """
     spans = list(spans)
     if not spans:
         return []
     n = len(tokens)
     near = [np.arange(max(start - window, 0), min(end + window, n)) for start, end in spans]
-    lem, form, para, sent, page = values_at(tokens, np.unique(np.concatenate(near)), _SPAN_COLUMNS)
+    columns = _SPAN_COLUMNS if lemma else _SPAN_COLUMNS[1:]
+    read = values_at(tokens, np.unique(np.concatenate(near)), columns)
+    lem, form, para, sent, page = read if lemma else [{}, *read]
     lines = []
     for start, end in spans:
         lo = start
@@ -154,7 +158,7 @@ def span_lines(
                 "left": " ".join(form[k] for k in range(lo, start)),
                 "match": " ".join(form[k] for k in range(start, end)),
                 "right": " ".join(form[k] for k in range(end, hi)),
-                "lemma": " ".join(lem[k] for k in range(start, end)),
+                **({"lemma": " ".join(lem[k] for k in range(start, end))} if lemma else {}),
             }
         )
     return lines
