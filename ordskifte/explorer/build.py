@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from ordskifte.io import FLOAT_FORMAT
 
 KINDS = ("term", "concept", "target", "actor")
@@ -127,8 +130,6 @@ def counted_spans(tokens, keep: Collection[str]) -> list[tuple[str, int, int]]:
     in text order: exactly the tokens the frequency tables count (not a stopword, ``term`` not
     empty). A multi-word term (``psykisk_helsearbeid``) sits on its first token and spans one
     token per part (the tokenizer joins the parts' lemmas with ``_``; tokens never hold one)."""
-    import numpy as np
-
     if not len(tokens):
         return []
     term = tokens["term"]
@@ -150,20 +151,19 @@ def first_counted_spans(
 
     The same as taking each span in turn with :meth:`FirstLines.take`, but counted per term
     at once: the occurrences of a frequent term after its first lines are never made, and
-    ``keep`` is looked up once per distinct term of the document."""
-    import numpy as np
-    import pandas as pd
-
+    ``keep`` is looked up once per distinct term of the document (in one vectorised look-up),
+    and only the names of the kept terms present are taken out of the table."""
     if not len(tokens):
         return []
-    codes, names = pd.factorize(tokens["term"])
-    names = np.asarray(names.tolist(), dtype=object)
-    wanted = np.array([t != "" and t in keep for t in names.tolist()] + [False], dtype=bool)
+    codes, uniques = pd.factorize(tokens["term"])
+    wanted = np.append(_is_in(uniques.array, keep) & (uniques != "").to_numpy(dtype=bool), False)
     positions = np.flatnonzero(wanted[codes] & ~tokens["is_stopword"].to_numpy(dtype=bool))
     codes = codes[positions]
-    counts = np.bincount(codes, minlength=len(names))
+    counts = np.bincount(codes, minlength=len(uniques))
     present = np.flatnonzero(counts)
-    allowed = np.zeros(len(names), dtype=np.int64)
+    names = np.empty(len(uniques), dtype=object)  # the names of the terms present only
+    names[present] = uniques.take(present).tolist()
+    allowed = np.zeros(len(uniques), dtype=np.int64)
     allowed[present] = [
         first.take_first(key("term", names[u]), period, int(counts[u])) for u in present.tolist()
     ]
@@ -174,6 +174,20 @@ def first_counted_spans(
     found = names[codes[chosen]].tolist()
     starts = positions[chosen].tolist()
     return [(t, i, i + 1 + t.count("_")) for t, i in zip(found, starts, strict=True)]
+
+
+def _is_in(values, keep: Collection[str]) -> np.ndarray:
+    """Whether each of ``values`` (strings, or missing: not in) is in ``keep``, looked up in
+    Arrow at once (pandas' ``isin`` of Arrow strings makes ``keep`` into Python objects
+    first, each call)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.is_in(
+        pa.array(values, type=pa.string(), from_pandas=True),
+        value_set=pa.array(list(keep), type=pa.string()),
+    )
+    return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def compact_line(line: Mapping[str, Any], *, doc: int) -> list:
@@ -206,40 +220,73 @@ def table_lines(
 
 
 # ------------------------------------------------------------------ per year
-def year_rates(
-    by_document: Table,
-    *,
-    doc_years: Mapping[str, str],
-    doc_tokens: Mapping[str, int],
-    keep: Container[str],
-) -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
-    """Each kept term's count and rate per 10,000 word tokens in every year it occurs in.
-
-    The documents of a year are those with that ``year`` and some word tokens
-    (``doc_tokens``, the corpus summary's ``tokens``), as in ``drift/concepts_by_year.tsv``.
-    Returns the word tokens of each year (as strings) and, per term, ``{year: [count, tokens,
-    per_10k]}`` for the years where it occurs (elsewhere its count and rate are 0).
-    """
+def year_tokens_of(doc_years: Mapping[str, str], doc_tokens: Mapping[str, int]) -> dict[str, int]:
+    """The word tokens of each year: of the documents with that ``year`` and some word tokens
+    (``doc_tokens``, the corpus summary's ``tokens``), as in ``drift/concepts_by_year.tsv``."""
     year_tokens: dict[str, int] = {}
     for doc, year in doc_years.items():
         if year and doc_tokens.get(doc, 0) > 0:
             year_tokens[year] = year_tokens.get(year, 0) + doc_tokens[doc]
-    counts: dict[str, dict[str, int]] = {}
-    at_doc, at_term, at_count = (by_document.columns.index(c) for c in ("doc_id", "term", "count"))
-    for row in by_document.rows:
-        year = doc_years.get(row[at_doc], "")
-        if not year or year not in year_tokens or row[at_term] not in keep:
-            continue
-        per_year = counts.setdefault(row[at_term], {})
-        per_year[year] = per_year.get(year, 0) + int(row[at_count])
-    rates = {
-        term: {
-            year: [str(n), str(year_tokens[year]), FLOAT_FORMAT % (10_000 * n / year_tokens[year])]
-            for year, n in per_year.items()
-        }
-        for term, per_year in counts.items()
-    }
+    return year_tokens
+
+
+def year_rates(
+    by_document: pd.DataFrame,
+    *,
+    doc_years: Mapping[str, str],
+    doc_tokens: Mapping[str, int],
+    keep: Collection[str],
+) -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
+    """Each kept term's count and rate per 10,000 word tokens in every year it occurs in.
+
+    ``by_document`` holds the ``doc_id``, ``term`` and ``count`` columns of
+    ``frequencies/by_document.tsv`` (:func:`ordskifte.explorer.steps.read_columns`). The
+    documents of a year are those of :func:`year_tokens_of`. Returns the word tokens of each
+    year (as strings) and, per term, ``{year: [count, tokens, per_10k]}`` for the years where
+    it occurs (elsewhere its count and rate are 0).
+    """
+    year_tokens = year_tokens_of(doc_years, doc_tokens)
+    counts = year_counts(by_document, doc_years=doc_years, year_tokens=year_tokens, keep=keep)
+    rates = {term: rates_of_years(per_year, year_tokens) for term, per_year in counts.items()}
     return {year: str(n) for year, n in year_tokens.items()}, rates
+
+
+def year_counts(
+    by_document: pd.DataFrame,
+    *,
+    doc_years: Mapping[str, str],
+    year_tokens: Mapping[str, int],
+    keep: Collection[str],
+) -> dict[str, dict[str, int]]:
+    """Each kept term's count in every year of ``year_tokens`` it occurs in (documents
+    without a year, or of a year without word tokens, are left out)."""
+    years = by_document["doc_id"].map(doc_years).fillna("")
+    counted = years.isin(list(year_tokens)).to_numpy(dtype=bool)
+    return _summed(by_document, years, counted, keep)
+
+
+def rates_of_years(per_year: Mapping[str, int], year_tokens: Mapping[str, int]) -> dict:
+    """``{year: [count, tokens, per_10k]}`` of a term's counts per year, as strings, the rate
+    formatted the way the tables format floats."""
+    return {
+        year: [str(n), str(year_tokens[year]), FLOAT_FORMAT % (10_000 * n / year_tokens[year])]
+        for year, n in per_year.items()
+    }
+
+
+def _summed(
+    by_document: pd.DataFrame, groups: pd.Series, counted: np.ndarray, keep: Collection[str]
+) -> dict[str, dict[str, int]]:
+    """The ``count`` of the kept terms' rows where ``counted``, summed by term and by the
+    row's value of ``groups``: terms and groups in the order they first occur."""
+    term = by_document["term"]
+    chosen = counted & _is_in(term, keep)
+    sums = by_document["count"][chosen].groupby([term[chosen], groups[chosen]], sort=False).sum()
+    out: dict[str, dict[str, int]] = {}
+    names, values = sums.index.get_level_values(0), sums.index.get_level_values(1)
+    for name, value, n in zip(names.tolist(), values.tolist(), sums.tolist(), strict=True):
+        out.setdefault(name, {})[value] = n
+    return out
 
 
 # ------------------------------------------------------------------ entries
@@ -279,18 +326,13 @@ def _counts(table: Table, *, kind: str, entry: str, keep: Container[str]) -> dic
 
 
 def term_period_counts(
-    by_document: Table, *, doc_periods: Mapping[str, str], keep: Container[str]
+    by_document: pd.DataFrame, *, doc_periods: Mapping[str, str], keep: Collection[str]
 ) -> dict[str, dict[str, int]]:
     """Each kept term's count per period (``""`` for documents without one), from the
-    per-document table: as many as its KWIC lines, which are the counted occurrences."""
-    counts: dict[str, dict[str, int]] = {}
-    at_doc, at_term, at_count = (by_document.columns.index(c) for c in ("doc_id", "term", "count"))
-    for row in by_document.rows:
-        if row[at_term] in keep:
-            per_period = counts.setdefault(row[at_term], {})
-            period = doc_periods.get(row[at_doc], "")
-            per_period[period] = per_period.get(period, 0) + int(row[at_count])
-    return counts
+    per-document table (its ``doc_id``, ``term`` and ``count`` columns): as many as its KWIC
+    lines, which are the counted occurrences."""
+    periods = by_document["doc_id"].map(doc_periods).fillna("")
+    return _summed(by_document, periods, np.ones(len(by_document), dtype=bool), keep)
 
 
 def term_entries(

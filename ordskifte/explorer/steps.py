@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -33,11 +33,13 @@ from ordskifte.explorer.build import (
     kept_terms,
     key,
     page_data,
+    rates_of_years,
     render_page,
     target_entries,
     term_entries,
     term_period_counts,
-    year_rates,
+    year_counts,
+    year_tokens_of,
 )
 from ordskifte.io import read_parquet
 from ordskifte.tables.kwic import span_lines
@@ -48,7 +50,9 @@ log = logging.getLogger("ordskifte")
 # the last entry of each list).
 PAGE_MARGIN_BYTES = 16
 # The token table's columns the terms' KWIC lines are made from (the others are not read).
-TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "lemma", "term", "is_stopword")
+# The per-document table's columns the explorer reads (the per-10k rates are not).
+BY_DOCUMENT_COLUMNS = ("doc_id", "term", "count")
+TERM_LINE_COLUMNS = ("paragraph", "sentence", "page", "form", "term", "is_stopword")
 
 
 def read_table(path: str | Path) -> Table:
@@ -58,6 +62,22 @@ def read_table(path: str | Path) -> Table:
         reader = csv.reader(handle, delimiter="\t")
         columns = next(reader, [])
         return Table(columns, [row for row in reader if row])
+
+
+def read_columns(path: str | Path, columns: Sequence[str], *, counts: Sequence[str] = ()):
+    """Only ``columns`` of a TSV written by :func:`ordskifte.io.write_tsv`, as a data frame:
+    every cell the text in the file, as :func:`read_table` reads it, but the ``counts``
+    columns as integers."""
+    import pandas as pd
+
+    return pd.read_csv(
+        path,
+        sep="\t",
+        usecols=list(columns),
+        dtype={c: ("int64" if c in counts else str) for c in columns},
+        keep_default_na=False,
+        na_filter=False,
+    )[list(columns)]
 
 
 def term_lines(
@@ -80,7 +100,7 @@ def term_lines(
             (term, (start, end))
             for term, start, end in first_counted_spans(df, keep, period=period, first=first)
         ]
-        lines = span_lines(df, [span for _, span in wanted], window=window, meta={})
+        lines = span_lines(df, [span for _, span in wanted], window=window, meta={}, lemma=False)
         for (term, _), line in zip(wanted, lines, strict=True):
             out.setdefault(key("term", term), []).append(compact_line(line, doc=index[doc_id]))
     return out
@@ -137,18 +157,23 @@ def explorer_step(
 
     corpus_table = read_table(corpus)
     kept, _ = kept_terms(corpus_table, min_count=min_count)
-    per_document = read_table(by_document)
+    per_document = read_columns(by_document, BY_DOCUMENT_COLUMNS, counts=["count"])
     counts = term_period_counts(per_document, doc_periods=doc_periods, keep=set(kept))
-    year_tokens, years = year_rates(
-        per_document, doc_years=doc_years, doc_tokens=doc_tokens, keep=set(kept)
+    year_tokens = year_tokens_of(doc_years, doc_tokens)
+    per_year = year_counts(
+        per_document, doc_years=doc_years, year_tokens=year_tokens, keep=set(kept)
     )
-    terms = term_entries(
+    terms = _LazyTerms(
         kept,
-        corpus=corpus_table,
-        by_period=read_table(by_period),
-        keyness={p: read_table(path) for p, path in keyness.items()},
-        years=years,
-        counts=counts,
+        partial(
+            term_entries,
+            corpus=corpus_table,
+            by_period=read_table(by_period),
+            keyness={p: read_table(path) for p, path in keyness.items()},
+            counts=counts,
+        ),
+        years=per_year,
+        year_tokens=year_tokens,
     )
     others = partial(
         _other_kinds,
@@ -189,7 +214,7 @@ def explorer_step(
         periods=[(p["name"], p.get("label", p["name"])) for p in periods],
         period_totals=read_table(period_totals),
         documents=docs,
-        year_tokens=year_tokens,
+        year_tokens={year: str(n) for year, n in year_tokens.items()},
         settings={
             "min_count": min_count,
             "kwic_lines": kwic_lines,
@@ -207,7 +232,7 @@ def explorer_step(
     if max_mb:
         room = {
             limit: int(max_mb * 1_000_000)
-            - len(page({"term": Entries(columns=terms.columns), **others(limit)}, Plan(0, 0)))
+            - len(page({"term": terms.of([]), **others(limit)}, Plan(0, 0)))
             - PAGE_MARGIN_BYTES
             for limit in line_limits(kwic_lines)
         }
@@ -234,24 +259,25 @@ def explorer_step(
             window=window,
             index=index,
         )
-        for t in kept:
-            terms.entries[key("term", t)]["kwic"] = lines.get(key("term", t), [])
+        built = terms.of(keep)
+        for t in keep:
+            built.entries[key("term", t)]["kwic"] = lines.get(key("term", t), [])
         if room is None:
             break
-        sizes = _term_bytes(terms, keep)
+        sizes = _term_bytes(built, keep)
         fitted = fit_min_count(
             [(sum(counts[t].values()), sizes[t]) for t in keep],
             room=room[chosen.kwic_lines],
             min_count=chosen.min_count,
         )
-        built = [line for t in keep for line in terms.entries[key("term", t)]["kwic"]]
-        if fitted == chosen.min_count or attempt == 2 or not built:
+        made = [line for t in keep for line in built.entries[key("term", t)]["kwic"]]
+        if fitted == chosen.min_count or attempt == 2 or not made:
             chosen = Plan(fitted, chosen.kwic_lines)
             keep = [t for t in keep if sum(counts[t].values()) >= fitted]
             break
-        line_size = mean_line_bytes(built, window=window)
+        line_size = mean_line_bytes(made, window=window)
 
-    final = _only(terms, keep)
+    final = terms.of(keep)
     text = page({"term": final, **others(chosen.kwic_lines)}, chosen)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_bytes(text)
@@ -333,7 +359,7 @@ class _BaseBytes(Mapping[str, int]):
     :func:`_term_bytes` counts them before the lines are built), computed when first asked
     for: the budget asks only for the terms it reaches, most frequent first."""
 
-    def __init__(self, terms: Entries, names: Sequence[str]) -> None:
+    def __init__(self, terms: Entries | _LazyTerms, names: Sequence[str]) -> None:
         self._terms, self._names, self._sizes = terms, list(names), {}
         self._known = set(self._names)
 
@@ -342,8 +368,9 @@ class _BaseBytes(Mapping[str, int]):
             if name not in self._known:
                 raise KeyError(name)
             k = key("term", name)
-            entry = {**self._terms.entries[k], "kwic": []}
-            self._sizes[name] = entry_bytes(k, entry, self._terms.totals[k])
+            terms = self._terms.of([name]) if isinstance(self._terms, _LazyTerms) else self._terms
+            entry = {**terms.entries[k], "kwic": []}
+            self._sizes[name] = entry_bytes(k, entry, terms.totals[k])
         return self._sizes[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -353,14 +380,63 @@ class _BaseBytes(Mapping[str, int]):
         return len(self._names)
 
 
-def _only(terms: Entries, names: Sequence[str]) -> Entries:
-    """The named terms of ``terms``."""
-    keys = {key("term", t) for t in names}
-    return Entries(
-        columns=terms.columns,
-        entries={k: v for k, v in terms.entries.items() if k in keys},
-        totals={k: v for k, v in terms.totals.items() if k in keys},
-    )
+class _LazyTerms:
+    """The kept terms' entries (:func:`~ordskifte.explorer.build.term_entries`), built when
+    first asked for: a page under a size budget keeps a few thousand of a large corpus's
+    hundred thousand terms, and only those (and the ones the budget weighs) are made.
+
+    A term asked for is built with the terms after it in ``names`` (most frequent first) not
+    built yet, a block that doubles each time, so the budget's walk down the terms builds
+    them in a few passes over the tables. ``build`` is ``term_entries`` with every argument
+    but the names and their ``years`` (made from ``years``, the counts per year, and
+    ``year_tokens``).
+    """
+
+    FIRST_BLOCK = 4096
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        build: Callable[..., Entries],
+        *,
+        years: Mapping[str, Mapping[str, int]],
+        year_tokens: Mapping[str, int],
+    ) -> None:
+        self._names, self._build = list(names), build
+        self._at = {name: i for i, name in enumerate(self._names)}
+        self._years, self._year_tokens = years, year_tokens
+        self._made = self._build([], years={})
+        self._block = self.FIRST_BLOCK
+
+    def of(self, names: Sequence[str]) -> Entries:
+        """The entries of the named terms (of ``names``), in their order; building those
+        not built yet. The entries are the ones kept here: changes to them stay."""
+        missing = [t for t in names if key("term", t) not in self._made.entries]
+        if missing:
+            start = min(self._at[t] for t in missing)
+            block = [
+                t
+                for t in self._names[start : start + self._block]
+                if key("term", t) not in self._made.entries
+            ]
+            self._block *= 2
+            wanted = list(dict.fromkeys([*block, *missing]))
+            made = self._build(
+                wanted,
+                years={
+                    t: rates_of_years(self._years[t], self._year_tokens)
+                    for t in wanted
+                    if t in self._years
+                },
+            )
+            self._made.entries.update(made.entries)
+            self._made.totals.update(made.totals)
+        keys = [key("term", t) for t in names]
+        return Entries(
+            columns=self._made.columns,
+            entries={k: self._made.entries[k] for k in keys},
+            totals={k: self._made.totals[k] for k in keys if k in self._made.totals},
+        )
 
 
 def _page(kinds: Mapping[str, Entries], chosen: Plan, *, n_terms: int, settings, **common) -> bytes:

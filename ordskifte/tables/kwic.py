@@ -132,17 +132,21 @@ def span_lines(
     *,
     window: int,
     meta: Mapping[str, str],
+    lemma: bool = True,
 ) -> list[dict]:
     """KWIC lines for given ``(start, end)`` token spans (end exclusive) of one document.
 
     Only the words within ``window`` of a span are taken out of the table (:func:`values_at`).
+    Without ``lemma`` the lines have no ``lemma`` and the table needs no ``lemma`` column.
     """
     spans = list(spans)
     if not spans:
         return []
     n = len(tokens)
     near = positions_near(spans, before=window, after=window, n=n)
-    lem, form, para, sent, page = values_at(tokens, near, SPAN_COLUMNS)
+    columns = SPAN_COLUMNS if lemma else SPAN_COLUMNS[1:]  # the lemma is listed first
+    read = values_at(tokens, near, columns)
+    lem, form, para, sent, page = read if lemma else [{}, *read]
     lines = []
     for start, end in spans:
         lo = start
@@ -161,7 +165,7 @@ def span_lines(
                 "left": " ".join(form[k] for k in range(lo, start)),
                 "match": " ".join(form[k] for k in range(start, end)),
                 "right": " ".join(form[k] for k in range(end, hi)),
-                "lemma": " ".join(lem[k] for k in range(start, end)),
+                **({"lemma": " ".join(lem[k] for k in range(start, end))} if lemma else {}),
             }
         )
     return lines

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from ordskifte.explorer.budget import (
@@ -451,7 +452,10 @@ def test_year_rates_leave_out_documents_without_year_or_tokens():
         [["d1", "a", "x", "3", "1"], ["d2", "a", "x", "1", "1"], ["d3", "", "x", "2", "1"]],
     )
     year_tokens, rates = year_rates(
-        by_document,
+        pd.DataFrame(
+            [[r[0], r[2], int(r[3])] for r in by_document.rows],
+            columns=["doc_id", "term", "count"],
+        ),
         doc_years={"d1": "2001", "d2": "2001", "d3": "", "d4": "2002"},
         doc_tokens={"d1": 30, "d2": 10, "d3": 5, "d4": 0},
         keep={"x"},

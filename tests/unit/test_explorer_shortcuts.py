@@ -7,7 +7,9 @@ per-document table read by column position against the same sums over its record
 from __future__ import annotations
 
 import random
+from functools import partial
 
+import pandas as pd
 import pytest
 
 from ordskifte.explorer.budget import (
@@ -24,13 +26,17 @@ from ordskifte.explorer.build import (
     Entries,
     FirstLines,
     Table,
+    _is_in,
     counted_spans,
     first_counted_spans,
     key,
+    rates_of_years,
+    term_entries,
     term_period_counts,
     year_rates,
 )
-from ordskifte.explorer.steps import _BaseBytes, _term_bytes
+from ordskifte.explorer.steps import _BaseBytes, _LazyTerms, _term_bytes, read_columns, read_table
+from ordskifte.io import FLOAT_FORMAT, write_tsv
 from ordskifte.text.tokenize import tokens_frame
 
 WORDS = ["selvhjelp", "viktig", "psykisk_helsearbeid", "og", "", "kommune", "a_b_c"]
@@ -141,14 +147,98 @@ def test_per_document_sums_by_position_equal_the_sums_by_record():
     doc_years = {"d0": "1990", "d1": "", "d2": "2005", "d3": "2005", "d4": "1990", "d5": "2001"}
     doc_tokens = {"d0": 100, "d1": 50, "d2": 0, "d3": 70, "d4": 30, "d5": 20}
     keep = {"selvhjelp", "og", "viktig"}
-    assert term_period_counts(table, doc_periods=doc_periods, keep=keep) == (
-        _records_period_counts(table, doc_periods, keep)
-    )
-    year_tokens, rates = year_rates(table, doc_years=doc_years, doc_tokens=doc_tokens, keep=keep)
+    frame = _by_document_frame(table)
+    counts = term_period_counts(frame, doc_periods=doc_periods, keep=keep)
+    expected = _records_period_counts(table, doc_periods, keep)
+    assert counts == expected
+    assert list(counts) == list(expected)
+    assert [list(c) for c in counts.values()] == [list(c) for c in expected.values()]
+    year_tokens, rates = year_rates(frame, doc_years=doc_years, doc_tokens=doc_tokens, keep=keep)
     expected = _records_year_counts(table, doc_years, year_tokens, keep)
     assert {t: {y: int(v[0]) for y, v in r.items()} for t, r in rates.items()} == expected
     assert [list(r) for r in rates.values()] == [list(r) for r in expected.values()]
     assert list(rates) == list(expected)
+    assert rates == _records_year_rates(table, doc_years, doc_tokens, keep)
+
+
+def _by_document_frame(table):
+    """The columns of a per-document table the explorer reads, as read_columns reads them."""
+    at = [table.columns.index(c) for c in ("doc_id", "term", "count")]
+    return pd.DataFrame(
+        [[r[at[0]], r[at[1]], int(r[at[2]])] for r in table.rows],
+        columns=["doc_id", "term", "count"],
+    )
+
+
+def _records_year_rates(by_document, doc_years, doc_tokens, keep):
+    """The code year_rates replaced, counting and formatting in one loop over the table."""
+    year_tokens = {}
+    for doc, year in doc_years.items():
+        if year and doc_tokens.get(doc, 0) > 0:
+            year_tokens[year] = year_tokens.get(year, 0) + doc_tokens[doc]
+    counts = _records_year_counts(by_document, doc_years, year_tokens, keep)
+    return {
+        term: {
+            year: [str(n), str(year_tokens[year]), FLOAT_FORMAT % (10_000 * n / year_tokens[year])]
+            for year, n in per_year.items()
+        }
+        for term, per_year in counts.items()
+    }
+
+
+def test_read_columns_reads_the_cells_read_table_reads(tmp_path):
+    path = tmp_path / "by_document.tsv"
+    rows = [
+        ["d1", "a", "NA", "3", "1.5"],
+        ["NA", "", 'x "y"', "12", "nan"],
+        ["d 2", "b", "a\tb", "0", ""],
+        ["null", "a", " lead", "7", "1e5"],
+        ["d3", "a", "tab\there", "1", "2"],
+        ["d4", "a", "ny\nlinje", "2", "2"],
+    ]
+    frame = pd.DataFrame(rows, columns=["doc_id", "period", "term", "count", "per_10k"])
+    frame["count"] = frame["count"].astype(int)
+    write_tsv(frame, path)
+    table = read_table(path)
+    read = read_columns(path, ["doc_id", "term", "count"], counts=["count"])
+    assert list(read.columns) == ["doc_id", "term", "count"]
+    assert read["count"].tolist() == [int(r[table.columns.index("count")]) for r in table.rows]
+    assert read.equals(_by_document_frame(table))
+
+
+@pytest.mark.parametrize("first_block", [1, 2, 5, 4096])
+def test_lazy_terms_are_the_entries_of_term_entries(first_block, monkeypatch):
+    rng = random.Random(first_block)
+    names = [f"t{i}" for i in range(30)]
+    corpus = Table(
+        ["corpus", "term", "count", "per_10k"],
+        [["all", t, str(100 - i), "1.5"] for i, t in enumerate(names)],
+    )
+    by_period = Table(
+        ["period", "term", "count", "per_10k"],
+        [[p, t, str(rng.randint(1, 9)), "0.1"] for t in names for p in "ab" if rng.random() < 0.7],
+    )
+    keyness = {
+        p: Table(["term", "g2"], [[t, str(rng.random())] for t in names if rng.random() < 0.5])
+        for p in "ab"
+    }
+    counts = {t: {"a": rng.randint(1, 5), "": rng.randint(0, 2)} for t in names}
+    years = {t: {"1990": rng.randint(1, 5)} for t in names if rng.random() < 0.6}
+    year_tokens = {"1990": 1234}
+    tables = {"corpus": corpus, "by_period": by_period, "keyness": keyness, "counts": counts}
+    rates = {t: rates_of_years(c, year_tokens) for t, c in years.items()}
+    whole = term_entries(names, years=rates, **tables)
+    monkeypatch.setattr(_LazyTerms, "FIRST_BLOCK", first_block)
+    lazy = _LazyTerms(names, partial(term_entries, **tables), years=years, year_tokens=year_tokens)
+    assert lazy.of([]).columns == whole.columns
+    for _ in range(6):
+        wanted = rng.sample(names, rng.randint(0, 8))
+        got = lazy.of(wanted)
+        assert got.columns == whole.columns
+        assert got.entries == {key("term", t): whole.entries[key("term", t)] for t in wanted}
+        assert got.totals == {key("term", t): whole.totals[key("term", t)] for t in wanted}
+    sizes = _BaseBytes(lazy, names)
+    assert dict(sizes) == _term_bytes(whole, names)
 
 
 @pytest.mark.parametrize(
@@ -221,3 +311,13 @@ def test_base_bytes_are_the_term_bytes_before_the_lines():
     assert list(lazy) == ["a", "b<"]
     with pytest.raises(KeyError):
         lazy["c"]
+
+
+def test_is_in_is_python_membership():
+    values = ["a", "", "NA", "ø", "a_b", "b", None]
+    keep = {"a", "", "ø", "c"}
+    series = pd.Series(values, dtype="string")
+    expected = [v is not None and v in keep for v in values]
+    assert _is_in(series, keep).tolist() == expected
+    assert _is_in(pd.Series(values, dtype=object), keep).tolist() == expected
+    assert _is_in(pd.Index(values, dtype="string").array, set()).tolist() == [False] * 7

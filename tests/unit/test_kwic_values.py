@@ -72,6 +72,10 @@ def test_span_lines_are_those_read_from_whole_columns(strings, pages):
     for window in (1, 2, 8):
         expected = _span_lines_from_lists(tokens, spans, window=window, meta=meta)
         assert span_lines(tokens, spans, window=window, meta=meta) == expected
+        # without the lemma: the same lines but their lemma, from a table without one
+        without = [{k: v for k, v in line.items() if k != "lemma"} for line in expected]
+        no_lemma = tokens.drop(columns="lemma")
+        assert span_lines(no_lemma, spans, window=window, meta=meta, lemma=False) == without
     assert span_lines(tokens, spans[:1], window=2, meta=meta) == [
         {
             "doc_id": "d",
