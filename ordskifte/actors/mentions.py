@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ordskifte.actors.types import ACTOR_TYPES
-from ordskifte.tables.kwic import SPAN_COLUMNS, positions_near, values_at
+from ordskifte.tables.kwic import SPAN_COLUMNS, is_in, positions_near, values_at
 from ordskifte.text.words import TOKEN
 
 # Endings a name takes in running Norwegian text: genitive -s, definite -en/-et/-a, plural
@@ -304,13 +304,7 @@ def _windows(
     """The positions whose ``form`` is in ``forms`` (ascending), and for each of
     ``columns`` a ``{position: value}`` of those positions and the ``length - 1`` after each
     (what matching an alias of at most ``length`` words there reads)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    form = pa.array(tokens["form"], from_pandas=True)
-    value_set = pa.array(sorted(forms), type=form.type)
-    found = np.flatnonzero(pc.is_in(form, value_set=value_set).to_numpy(zero_copy_only=False))
-    starts = found.tolist()
+    starts = np.flatnonzero(is_in(tokens["form"], forms)).tolist()
     near = positions_near(
         ((i, i + 1) for i in starts), before=0, after=max(length, 1) - 1, n=len(tokens)
     )

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ordskifte.io import FLOAT_FORMAT
+from ordskifte.tables.kwic import is_in
 
 KINDS = ("term", "concept", "target", "actor")
 # The fields of a KWIC line on the page, in the order they are stored.
@@ -156,7 +157,7 @@ def first_counted_spans(
     if not len(tokens):
         return []
     codes, uniques = pd.factorize(tokens["term"])
-    wanted = np.append(_is_in(uniques.array, keep) & (uniques != "").to_numpy(dtype=bool), False)
+    wanted = np.append(is_in(uniques.array, keep) & (uniques != "").to_numpy(dtype=bool), False)
     positions = np.flatnonzero(wanted[codes] & ~tokens["is_stopword"].to_numpy(dtype=bool))
     codes = codes[positions]
     counts = np.bincount(codes, minlength=len(uniques))
@@ -174,20 +175,6 @@ def first_counted_spans(
     found = names[codes[chosen]].tolist()
     starts = positions[chosen].tolist()
     return [(t, i, i + 1 + t.count("_")) for t, i in zip(found, starts, strict=True)]
-
-
-def _is_in(values, keep: Collection[str]) -> np.ndarray:
-    """Whether each of ``values`` (strings, or missing: not in) is in ``keep``, looked up in
-    Arrow at once (pandas' ``isin`` of Arrow strings makes ``keep`` into Python objects
-    first, each call)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    found = pc.is_in(
-        pa.array(values, type=pa.string(), from_pandas=True),
-        value_set=pa.array(list(keep), type=pa.string()),
-    )
-    return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def compact_line(line: Mapping[str, Any], *, doc: int) -> list:
@@ -280,7 +267,7 @@ def _summed(
     """The ``count`` of the kept terms' rows where ``counted``, summed by term and by the
     row's value of ``groups``: terms and groups in the order they first occur."""
     term = by_document["term"]
-    chosen = counted & _is_in(term, keep)
+    chosen = counted & is_in(term, keep)
     sums = by_document["count"][chosen].groupby([term[chosen], groups[chosen]], sort=False).sum()
     out: dict[str, dict[str, int]] = {}
     names, values = sums.index.get_level_values(0), sums.index.get_level_values(1)

@@ -9,7 +9,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ordskifte.tables.kwic import KWIC_COLUMNS, span_lines
+from ordskifte.tables.kwic import KWIC_COLUMNS, is_in, span_lines, values_at
 from ordskifte.text.patterns import compile_pattern, find_matches
 
 EVENT_COLUMNS = ("event", "period", "term", "count", "n_docs", "absent_from")
@@ -139,26 +139,12 @@ def _check_pattern(term: str) -> None:
 def _single_word_hits(tokens: pd.DataFrame, words: set[str]) -> list[tuple[int, str, str]]:
     """``(position, token, lemma)`` of the tokens whose token or lemma is in ``words``.
 
-    What ``tokens["token"].isin(words) | tokens["lemma"].isin(words)`` finds, by pyarrow's
-    ``is_in`` with the word set made once (pandas makes an Arrow scalar per word, each
-    time), and only the hits' strings taken out of Arrow.
+    What ``tokens["token"].isin(words) | tokens["lemma"].isin(words)`` finds, looked up in
+    Arrow (:func:`~ordskifte.tables.kwic.is_in`), with only the hits' strings taken out.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    value_set = pa.array(sorted(words), type=pa.large_string())
-    token = pa.array(tokens["token"], from_pandas=True).cast(pa.large_string())
-    lemma = pa.array(tokens["lemma"], from_pandas=True).cast(pa.large_string())
-    mask = pc.or_(pc.is_in(token, value_set=value_set), pc.is_in(lemma, value_set=value_set))
-    hits = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
-    return list(
-        zip(
-            hits.tolist(),
-            token.take(hits).to_pylist(),
-            lemma.take(hits).to_pylist(),
-            strict=True,
-        )
-    )
+    hits = np.flatnonzero(is_in(tokens["token"], words) | is_in(tokens["lemma"], words))
+    token, lemma = values_at(tokens, hits, ("token", "lemma"))
+    return [(i, token[i], lemma[i]) for i in hits.tolist()]
 
 
 def evidence_table(lines: list[dict], *, per_term: int) -> pd.DataFrame:

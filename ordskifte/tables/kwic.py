@@ -40,6 +40,20 @@ def positions_near(
     return np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *ranges]))
 
 
+def is_in(values: object, words: Iterable[str]) -> np.ndarray:
+    """Whether each of ``values`` (a column of strings; a missing value is in nothing) is one
+    of ``words``, looked up in Arrow at once: pandas' ``isin`` on Arrow strings makes an
+    Arrow scalar of every word, at every call."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(values, from_pandas=True)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        array = array.cast(pa.large_string())  # e.g. an empty or all-missing object column
+    found = pc.is_in(array, value_set=pa.array(sorted(words), type=array.type))
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def values_at(
     tokens: pd.DataFrame, positions: np.ndarray, columns: Sequence[str]
 ) -> list[dict[int, object]]:

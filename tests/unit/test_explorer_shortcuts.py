@@ -26,7 +26,6 @@ from ordskifte.explorer.build import (
     Entries,
     FirstLines,
     Table,
-    _is_in,
     counted_spans,
     first_counted_spans,
     key,
@@ -311,13 +310,3 @@ def test_base_bytes_are_the_term_bytes_before_the_lines():
     assert list(lazy) == ["a", "b<"]
     with pytest.raises(KeyError):
         lazy["c"]
-
-
-def test_is_in_is_python_membership():
-    values = ["a", "", "NA", "ø", "a_b", "b", None]
-    keep = {"a", "", "ø", "c"}
-    series = pd.Series(values, dtype="string")
-    expected = [v is not None and v in keep for v in values]
-    assert _is_in(series, keep).tolist() == expected
-    assert _is_in(pd.Series(values, dtype=object), keep).tolist() == expected
-    assert _is_in(pd.Index(values, dtype="string").array, set()).tolist() == [False] * 7

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ordskifte.tables.kwic import document_matches, span_lines, values_at
+from ordskifte.tables.kwic import document_matches, is_in, span_lines, values_at
 
 
 def test_values_at_are_the_columns_values_at_those_positions():
@@ -113,3 +113,18 @@ def test_document_matches_read_near_the_candidates_find_what_find_matches_finds(
         for name, family in patterns.items()
     }
     assert got == {"psykisk_helse": [(1, 3), (4, 6)], "selvhjelp": [(9, 11)]}
+
+
+def test_is_in_is_python_membership():
+    values = ["a", "", "NA", "ø", "a_b", "b", None]
+    keep = {"a", "", "ø", "c"}
+    series = pd.Series(values, dtype="string")
+    expected = [v is not None and v in keep for v in values]
+    assert is_in(series, keep).tolist() == expected
+    assert is_in(pd.Series(values, dtype=object), keep).tolist() == expected
+    assert is_in(pd.Index(values, dtype="string").array, set()).tolist() == [False] * 7
+
+
+def test_is_in_an_empty_or_all_missing_object_column_is_nothing():
+    assert is_in(pd.Series([], dtype=object), {"a"}).tolist() == []
+    assert is_in(pd.Series([None, None], dtype=object), {"a"}).tolist() == [False, False]
