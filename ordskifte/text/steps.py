@@ -198,7 +198,8 @@ def _clean(
 
 
 def lexicon_step(language: str, *, lexicon_out: str) -> None:
-    """Unpack simplemma's word table for ``language`` once, for every tokenize job."""
+    """Unpack simplemma's word table for ``language`` and its index once, for every document
+    job."""
     import simplemma
 
     from ordskifte.text.lexicon import write_lexicon

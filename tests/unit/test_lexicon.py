@@ -2,8 +2,17 @@
 
 import pytest
 import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
 
-from ordskifte.text.lexicon import LexiconDictionaryFactory, lemmatizer, read_lexicon, write_lexicon
+from ordskifte.text.lexicon import (
+    LexiconDictionaryFactory,
+    LexiconTable,
+    index_path,
+    lemmatizer,
+    read_lexicon,
+    write_index,
+    write_lexicon,
+)
 from ordskifte.text.tokenize import Normaliser
 
 # Words from the bundled corpus, with the cases simplemma treats apart: apostrophes,
@@ -52,6 +61,48 @@ def test_writing_twice_gives_the_same_bytes(tables, tmp_path):
     again = tmp_path / "nb.tsv"
     write_lexicon("nb", again)
     assert again.read_bytes() == paths["nb"].read_bytes()
+    assert index_path(again) == tmp_path / "nb.index"
+    assert index_path(again).read_bytes() == index_path(paths["nb"]).read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_indexed_table_answers_as_the_dictionary(tables, lang):
+    """Every form of the table, and forms one letter longer or shorter (mostly absent, in
+    the same hash neighbourhoods), give what simplemma's own mapping over the dictionary
+    :func:`read_lexicon` builds gives."""
+    paths, counts = tables
+    table = LexiconTable(paths[lang])
+    oracle = MappingStrToByteString(read_lexicon(paths[lang]))
+    forms = list(oracle)
+    assert len(table) == counts[lang] and list(table) == forms
+    assert [table.get(form) for form in forms] == [oracle.get(form) for form in forms]
+    near = [form + "e" for form in forms[::7]] + [form[:-1] for form in forms[::7]]
+    near += ["", "a", "ø" * 40, "\t", "huset\thus"]
+    assert [table.get(form) for form in near] == [oracle.get(form) for form in near]
+    assert any(oracle.get(form) is None for form in near)
+    assert table["huset"] == "hus" if lang == "nb" else True
+    with pytest.raises(KeyError):
+        table["xqzvxqzv"]
+
+
+def test_an_index_of_a_small_table_probes_past_collisions(tmp_path):
+    """A table small enough that forms share slots: each is still found, and absent forms
+    whose probe sequence crosses occupied slots are not."""
+    path = tmp_path / "simplemma_nb.tsv"
+    forms = [f"ord{i}" for i in range(40)]
+    path.write_bytes(b"form\tlemma\n" + b"".join(f"{f}\t{f[:3]}\n".encode() for f in forms))
+    write_index(path)
+    table = LexiconTable(path)
+    assert len(table) == 40 and all(table.get(f) == "ord" for f in forms)
+    assert all(table.get(f"ord{i}") is None for i in range(40, 400))
+
+
+def test_an_empty_table_finds_nothing(tmp_path):
+    path = tmp_path / "simplemma_nb.tsv"
+    path.write_bytes(b"form\tlemma\n")
+    write_index(path)
+    table = LexiconTable(path)
+    assert len(table) == 0 and list(table) == [] and table.get("hus") is None
 
 
 @pytest.mark.parametrize("langs", [("nb", "nn"), ("nn", "nb")])
@@ -81,4 +132,32 @@ def test_a_file_that_is_not_a_table_is_named(tmp_path):
     bad = tmp_path / "simplemma_nb.tsv"
     bad.write_text("form\tlemma\nhuset\thus\nhusa\n", encoding="utf-8")
     with pytest.raises(ValueError, match="simplemma_nb.tsv is not a word table"):
+        write_index(bad)
+    with pytest.raises(ValueError, match="simplemma_nb.tsv is not a word table"):
         LexiconDictionaryFactory({"nb": bad}).get_dictionary("nb")
+
+
+def test_a_form_twice_is_refused(tmp_path):
+    bad = tmp_path / "simplemma_nb.tsv"
+    bad.write_text("form\tlemma\nhuset\thus\nhuset\thuse\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a word table"):
+        write_index(bad)
+
+
+def test_a_table_that_does_not_match_its_index_is_named(tables, tmp_path):
+    """A missing index, or a table changed after its index was written: the error names
+    the table and says to delete both and rerun."""
+    paths, _ = tables
+    table = tmp_path / "simplemma_nb.tsv"
+    table.write_bytes(paths["nb"].read_bytes())
+    named = r"simplemma_nb.tsv is not a word table.*simplemma_nb.index"
+    with pytest.raises(ValueError, match=named):
+        LexiconTable(table)
+    write_index(table)
+    assert LexiconTable(table).get("huset") == "hus"
+    table.write_bytes(paths["nb"].read_bytes() + b"husene\thus\n")
+    with pytest.raises(ValueError, match="delete both and rerun"):
+        LexiconTable(table)
+    index_path(table).write_bytes(b"not an index")
+    with pytest.raises(ValueError, match="not a word table"):
+        LexiconTable(table)

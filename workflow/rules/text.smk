@@ -4,11 +4,13 @@
 # every document job.)
 
 
-# simplemma's word tables, unpacked once for all document jobs (ordskifte/text/lexicon.py);
-# the simplemma version is a parameter, so upgrading it redoes them and the tokens.
+# simplemma's word tables, unpacked once for all document jobs (ordskifte/text/lexicon.py),
+# each with the index the jobs look words up through; the simplemma version is a parameter,
+# so upgrading it redoes them and the tokens.
 rule lexicon:
     output:
-        "results/lexicon/simplemma_{lang}.tsv",
+        table="results/lexicon/simplemma_{lang}.tsv",
+        index="results/lexicon/simplemma_{lang}.index",
     log:
         "logs/lexicon/{lang}.log",
     benchmark:
@@ -35,6 +37,9 @@ rule document:
         source=get_source,
         stopwords=list(config["stopwords"].values()),
         lexicons=expand("results/lexicon/simplemma_{lang}.tsv", lang=LEXICON_LANGUAGES),
+        lexicon_indexes=expand(
+            "results/lexicon/simplemma_{lang}.index", lang=LEXICON_LANGUAGES
+        ),
     output:
         raw="results/text/{doc}.raw.txt",
         extract_record="results/text/{doc}.extract.json",
