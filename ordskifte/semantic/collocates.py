@@ -141,18 +141,45 @@ def document_cooccurrence(
     (cooccurrence, documents) : two DataFrames
         ``cooccurrence`` (columns :data:`COOCCURRENCE_COLUMNS`): for each name, every content
         term of the document with ``co_freq`` (its tokens inside the name's windows) and
-        ``freq`` (its content tokens outside the name's hits). ``documents`` (columns
-        :data:`DOCUMENT_COLUMNS`): per name, the hits (``target_freq``), content tokens in
-        windows and all content tokens outside hits.
+        ``freq`` (its content tokens outside the name's hits), names in sorted order, terms
+        in no particular order. ``documents`` (columns :data:`DOCUMENT_COLUMNS`): per name,
+        the hits (``target_freq``), content tokens in windows and all content tokens outside
+        hits.
     """
-    co_rows, doc_rows = [], []
+    by_name, documents = cooccurrence_by_name(
+        tokens, patterns, window=window, doc_id=doc_id, period=period, matches=matches
+    )
+    cooccurrence = (
+        pd.concat(by_name.values(), ignore_index=True)
+        if by_name
+        else pd.DataFrame(columns=list(COOCCURRENCE_COLUMNS))
+    )
+    return cooccurrence, documents
+
+
+def cooccurrence_by_name(
+    tokens: pd.DataFrame,
+    patterns: Mapping[str, Sequence[Pattern]],
+    *,
+    window: int,
+    doc_id: str,
+    period: str,
+    matches: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """:func:`document_cooccurrence` with the co-occurrence rows of each name apart
+    (``{name: rows}``, names in sorted order; none for an empty document), so that a
+    corpus gathers each name's rows without filtering them out of all names' rows."""
+    by_name, doc_rows = {}, []
     n = len(tokens)
     if n:
         if matches is None:
             matches = document_matches(tokens, patterns)
         sent = tokens["sentence"].to_numpy()
-        terms = tokens["term"].astype(str).to_numpy()
-        content = ~tokens["is_stopword"].to_numpy(dtype=bool) & (terms != "")
+        # Each distinct term numbered once; the counts are bincounts of the numbers.
+        codes, terms = pd.factorize(tokens["term"].astype(str).to_numpy(dtype=object))
+        terms = np.asarray(terms, dtype=object)
+        content = ~tokens["is_stopword"].to_numpy(dtype=bool) & (codes >= 0)
+        content &= (terms != "")[codes]
     for name in sorted(patterns):
         if not n:
             doc_rows.append((name, doc_id, period, 0, 0, 0))
@@ -160,30 +187,23 @@ def document_cooccurrence(
         spans = matches[name]
         hit, near = window_mask(sent, spans, window=window)
         outside = content & ~hit
-        freq = pd.Series(terms[outside]).value_counts()
-        co = pd.Series(terms[outside & near]).value_counts().reindex(freq.index, fill_value=0)
+        freq = np.bincount(codes[outside], minlength=len(terms))
+        co = np.bincount(codes[outside & near], minlength=len(terms))
+        counted = np.flatnonzero(freq)
         doc_rows.append(
             (name, doc_id, period, len(spans), int((outside & near).sum()), int(outside.sum()))
         )
-        co_rows.append(
-            pd.DataFrame(
-                {
-                    "name": name,
-                    "doc_id": doc_id,
-                    "period": period,
-                    "term": freq.index.astype(str),
-                    "co_freq": co.to_numpy(dtype="int64"),
-                    "freq": freq.to_numpy(dtype="int64"),
-                }
-            )
+        by_name[name] = pd.DataFrame(
+            {
+                "name": name,
+                "doc_id": doc_id,
+                "period": period,
+                "term": terms[counted],
+                "co_freq": co[counted].astype("int64"),
+                "freq": freq[counted].astype("int64"),
+            }
         )
-    cooccurrence = (
-        pd.concat(co_rows, ignore_index=True)
-        if co_rows
-        else pd.DataFrame(columns=list(COOCCURRENCE_COLUMNS))
-    )
-    documents = pd.DataFrame(doc_rows, columns=list(DOCUMENT_COLUMNS))
-    return cooccurrence, documents
+    return by_name, pd.DataFrame(doc_rows, columns=list(DOCUMENT_COLUMNS))
 
 
 # ------------------------------------------------------------------ scores
@@ -388,13 +408,27 @@ class _PeriodCounts:
         attracted = o11 > expected
         ok[rows[attracted], cols[attracted]] = True
         key[rows[attracted], cols[attracted]] = -g2[attracted]
-        # Stable sort of -G² with the collocates that are not attracted last: each row's
-        # attracted collocates come first in the order top() sorts them (ties by term).
-        order = np.argsort(key, axis=1, kind="stable")
-        out = []
-        for row, keep in zip(order, np.take_along_axis(ok, order, axis=1), strict=True):
-            out.append(frozenset(self.terms[row[keep][:k]]))
-        return out
+        return [frozenset(self.terms[_first_k(r, w, k)]) for r, w in zip(key, ok, strict=True)]
+
+
+def _first_k(key: np.ndarray, ok: np.ndarray, k: int) -> np.ndarray:
+    """The first ``k`` positions where ``ok`` in the stable order of ``key`` (``inf`` where
+    not ``ok``): ``np.argsort(key, kind="stable")``, those with ``ok``, the first ``k``;
+    each row's attracted collocates in the order :meth:`_PeriodCounts.top` sorts them
+    (-G², ties by term).
+
+    When at least ``k`` keys are finite, only the keys up to the ``k``-th smallest
+    (``numpy.partition``, linear) can be among them, and only those are sorted (stably,
+    in position order, so ties keep their order); a full sort otherwise (NaN scores, few
+    collocates).
+    """
+    finite = np.isfinite(key)
+    if 0 < k < key.size and np.count_nonzero(finite) >= k:
+        kth = np.partition(key, k - 1)[k - 1]
+        candidates = np.flatnonzero(key <= kth)
+        return candidates[np.argsort(key[candidates], kind="stable")][:k]
+    order = np.argsort(key, kind="stable")
+    return order[ok[order]][:k]
 
 
 def neighbour_overlap(

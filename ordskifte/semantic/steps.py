@@ -46,12 +46,13 @@ def collocates_step(
     periods).
     """
     from ordskifte.semantic.collocates import (
+        COOCCURRENCE_COLUMNS,
         COUNT_COLUMNS,
         EVIDENCE_COLUMNS,
         EVIDENCE_READ_COLUMNS,
         collocate_evidence,
         collocate_table,
-        document_cooccurrence,
+        cooccurrence_by_name,
         document_matches,
         neighbour_overlap,
     )
@@ -59,7 +60,8 @@ def collocates_step(
 
     docs = read_documents(documents)
     compiled = compile_patterns(patterns)
-    co_frames, doc_frames = [], []
+    co_frames: dict[str, list] = {name: [] for name in compiled}
+    doc_frames = []
     matches = {}  # each document's hits, found once for the counts and the evidence
     for doc_id, path in zip(doc_ids, tokens, strict=True):
         period = docs.at[doc_id, "period_used"]
@@ -67,18 +69,24 @@ def collocates_step(
             continue
         df = read_parquet(path, columns=COUNT_COLUMNS)
         matches[doc_id] = document_matches(df, compiled)
-        co, per_doc = document_cooccurrence(
+        by_name, per_doc = cooccurrence_by_name(
             df, compiled, window=window, doc_id=doc_id, period=period, matches=matches[doc_id]
         )
-        co_frames.append(co)
+        for name, rows in by_name.items():
+            co_frames[name].append(rows)
         doc_frames.append(per_doc)
-    cooccurrence = pd.concat(co_frames, ignore_index=True) if co_frames else None
     per_document = pd.concat(doc_frames, ignore_index=True) if doc_frames else None
     overlaps, tops = [], {}
     for name in sorted(compiled):
-        if cooccurrence is None:
+        if per_document is None:
             raise ValueError("collocates: no document with a period to analyse")
-        co = cooccurrence[cooccurrence["name"] == name]
+        # Each name's rows gathered apart: the same rows, in the same order, as filtering
+        # all names' rows by name.
+        co = (
+            pd.concat(co_frames[name], ignore_index=True)
+            if co_frames[name]
+            else pd.DataFrame(columns=list(COOCCURRENCE_COLUMNS))
+        )
         nd = per_document[per_document["name"] == name]
         table = collocate_table(
             co, nd, period_order=period_order, min_freq=min_freq, min_target_freq=min_target_freq
