@@ -175,11 +175,14 @@ def cooccurrence_by_name(
         if matches is None:
             matches = document_matches(tokens, patterns)
         sent = tokens["sentence"].to_numpy()
-        # Each distinct term numbered once; the counts are bincounts of the numbers.
+        # Each distinct term numbered once; the counts are bincounts of the numbers. A
+        # missing term (-1) is a content token without a term of its own to count.
         codes, terms = pd.factorize(tokens["term"].astype(str).to_numpy(dtype=object))
         terms = np.asarray(terms, dtype=object)
-        content = ~tokens["is_stopword"].to_numpy(dtype=bool) & (codes >= 0)
-        content &= (terms != "")[codes]
+        known = codes >= 0
+        nonempty = np.ones(n, dtype=bool)
+        nonempty[known] = (terms != "")[codes[known]]
+        content = ~tokens["is_stopword"].to_numpy(dtype=bool) & nonempty
     for name in sorted(patterns):
         if not n:
             doc_rows.append((name, doc_id, period, 0, 0, 0))
@@ -187,8 +190,8 @@ def cooccurrence_by_name(
         spans = matches[name]
         hit, near = window_mask(sent, spans, window=window)
         outside = content & ~hit
-        freq = np.bincount(codes[outside], minlength=len(terms))
-        co = np.bincount(codes[outside & near], minlength=len(terms))
+        freq = np.bincount(codes[outside & known], minlength=len(terms))
+        co = np.bincount(codes[outside & near & known], minlength=len(terms))
         counted = np.flatnonzero(freq)
         doc_rows.append(
             (name, doc_id, period, len(spans), int((outside & near).sum()), int(outside.sum()))
@@ -198,7 +201,7 @@ def cooccurrence_by_name(
                 "name": name,
                 "doc_id": doc_id,
                 "period": period,
-                "term": terms[counted],
+                "term": pd.array(terms[counted], dtype="str"),
                 "co_freq": co[counted].astype("int64"),
                 "freq": freq[counted].astype("int64"),
             }

@@ -16,6 +16,7 @@ and the same lemmatizer, so the same lemmas.
 from __future__ import annotations
 
 import mmap
+import os
 import struct
 import sys
 from array import array
@@ -33,7 +34,10 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 HEADER = b"form\tlemma\n"
 INDEX_MAGIC = b"ordskifte lexicon index 1\n"
 """The first bytes of an index file (:func:`write_index`); a new layout gets a new number."""
-_INDEX_HEADER = struct.Struct("<26s6xQQQ")  # magic, padding, table bytes, entries, slots
+# magic, padding, the table's bytes, its entries, the slots, the table's and the slots' CRC-32
+_INDEX_HEADER = struct.Struct("<26s6xQQQII")
+_LIMIT = 2**32
+"""Tables this large or larger cannot be indexed: the slots hold 32-bit offsets."""
 
 
 def write_lexicon(language: str, path: str | Path) -> int:
@@ -50,9 +54,17 @@ def write_lexicon(language: str, path: str | Path) -> int:
             )
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     lines = (form + b"\t" + lemma + b"\n" for form, lemma in table.items())
-    Path(path).write_bytes(HEADER + b"".join(lines))
+    _replace(path, HEADER + b"".join(lines))
     write_index(path)
     return len(table)
+
+
+def _replace(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed over it: a job that
+    has the old file mapped keeps reading the old file instead of a truncated one."""
+    partial = Path(path).with_name(Path(path).name + ".partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def index_path(path: str | Path) -> Path:
@@ -64,14 +76,20 @@ def write_index(path: str | Path) -> Path:
     """Write the index of the table at ``path`` (:func:`write_lexicon`) to :func:`index_path`.
 
     An open-addressing hash table: a header (:data:`INDEX_MAGIC`, the table's size in
-    bytes, its entries, the slots), then a power of two of at least twice the entries of
+    bytes, its entries, the slots, the CRC-32 of the table and of the slots), then a power
+    of two of at least twice the entries of
     little-endian 32-bit slots, each 0 or the byte offset of a line in the table. A form
     goes to slot ``crc32(form) mod slots``, or the next free one after it (linear probing,
     in the table's line order, so the bytes depend only on the table). Look-ups find a
     form in about 1.5 probes (Knuth 1998, section 6.4, algorithm L).
     """
     data = Path(path).read_bytes()
-    if not data.startswith(HEADER) or not data.endswith(b"\n") or len(data) >= 2**32:
+    if len(data) >= _LIMIT:
+        raise ValueError(
+            f"{path} is {len(data):,} bytes, too large to index (32-bit offsets, at most "
+            f"{_LIMIT - 1:,}): set `normalise: stem` in the config, or use a smaller table"
+        )
+    if not data.startswith(HEADER) or not data.endswith(b"\n"):
         raise ValueError(_not_a_lexicon(path))
     lines = data[len(HEADER) : -1].split(b"\n") if len(data) > len(HEADER) else []
     slots_count = 1 << max(4, (2 * len(lines)).bit_length())
@@ -92,8 +110,11 @@ def write_index(path: str | Path) -> Path:
     if sys.byteorder != "little":
         slots.byteswap()
     out = index_path(path)
-    header = _INDEX_HEADER.pack(INDEX_MAGIC, len(data), len(lines), slots_count)
-    out.write_bytes(header + slots.tobytes())
+    body = slots.tobytes()
+    header = _INDEX_HEADER.pack(
+        INDEX_MAGIC, len(data), len(lines), slots_count, crc32(data), crc32(body)
+    )
+    _replace(out, header + body)
     return out
 
 
@@ -108,28 +129,38 @@ def read_lexicon(path: str | Path) -> dict[bytes, bytes]:
 
 class LexiconTable(DecodedStrMapping):
     """A table :func:`write_lexicon` wrote, as simplemma's str → str mapping, looked up
-    through its index (:func:`write_index`) in the memory-mapped file: opening it reads
-    nothing, and a look-up touches a slot and a line. Gives what
+    through its index (:func:`write_index`) in the memory-mapped file: opening it checks
+    that the index is the one :func:`write_index` wrote for this table (sizes, CRC-32s: a
+    few milliseconds), and a look-up touches a slot and a line. Gives what
     ``MappingStrToByteString(read_lexicon(path))`` gives for every key."""
 
     __slots__ = ("_data", "_entries", "_mask", "_slots")
 
     def __init__(self, path: str | Path) -> None:
         try:
-            data, index = _map(path), _map(index_path(path))
+            data = _map(path)
         except (OSError, ValueError) as error:  # missing, or empty (mmap refuses those)
             raise ValueError(_not_a_lexicon(path)) from error
+        if data[: len(HEADER)] != HEADER:
+            raise ValueError(_not_a_lexicon(path))
+        try:
+            index = _map(index_path(path))
+        except (OSError, ValueError) as error:
+            raise ValueError(_stale_index(path)) from error
         size = _INDEX_HEADER.size
         if len(index) < size:
-            raise ValueError(_not_a_lexicon(path))
-        magic, table_bytes, entries, slots_count = _INDEX_HEADER.unpack_from(index)
+            raise ValueError(_stale_index(path))
+        magic, table_bytes, entries, slots_count, table_crc, slots_crc = _INDEX_HEADER.unpack_from(
+            index
+        )
         if (
             magic != INDEX_MAGIC
             or table_bytes != len(data)
             or len(index) != size + 4 * slots_count
-            or data[: len(HEADER)] != HEADER
+            or crc32(data) != table_crc
+            or crc32(memoryview(index)[size:]) != slots_crc
         ):
-            raise ValueError(_not_a_lexicon(path))
+            raise ValueError(_stale_index(path))
         if sys.byteorder == "little":
             slots = memoryview(index)[size:].cast("I")
         else:
@@ -144,6 +175,9 @@ class LexiconTable(DecodedStrMapping):
         h = crc32(form) & mask
         while offset := slots[h]:
             if data[offset : offset + n] == form and data[offset + n] == 9:  # 9: the tab
+                # no form of the table holds a tab or line break: such a key matched lines
+                if b"\t" in form or b"\n" in form:
+                    return None
                 return data[offset + n + 1 : data.find(b"\n", offset + n + 1)].decode()
             h = (h + 1) & mask
         return None
@@ -166,6 +200,14 @@ def _not_a_lexicon(path: str | Path) -> str:
     return (
         f"{path} is not a word table written by the lexicon rule (form<TAB>lemma lines, "
         f"indexed in {index_path(path).name} beside it): delete both and rerun"
+    )
+
+
+def _stale_index(path: str | Path) -> str:
+    return (
+        f"{index_path(path)} is missing or is not the index of {path} (the table changed "
+        f"after it was written, or the file is damaged): delete both and rerun "
+        "(snakemake --forcerun lexicon)"
     )
 
 

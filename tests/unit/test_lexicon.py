@@ -1,5 +1,7 @@
 """Unit tests for ordskifte.text.lexicon: the unpacked word tables give simplemma's own lemmas."""
 
+from zlib import crc32
+
 import pytest
 import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
@@ -86,15 +88,27 @@ def test_the_indexed_table_answers_as_the_dictionary(tables, lang):
 
 
 def test_an_index_of_a_small_table_probes_past_collisions(tmp_path):
-    """A table small enough that forms share slots: each is still found, and absent forms
-    whose probe sequence crosses occupied slots are not."""
+    """A table whose forms share home slots: each is still found past the others, and
+    absent forms whose probe sequence crosses occupied slots are not."""
     path = tmp_path / "simplemma_nb.tsv"
-    forms = [f"ord{i}" for i in range(40)]
+    forms = [f"ord{i}" for i in range(300)]
     path.write_bytes(b"form\tlemma\n" + b"".join(f"{f}\t{f[:3]}\n".encode() for f in forms))
     write_index(path)
+    slots = 1 << (2 * len(forms)).bit_length()  # write_index's slot count for 300 forms
+    homes = [crc32(f.encode()) & (slots - 1) for f in forms]
+    assert len(set(homes)) < len(forms)  # some forms are found only by probing
     table = LexiconTable(path)
-    assert len(table) == 40 and all(table.get(f) == "ord" for f in forms)
-    assert all(table.get(f"ord{i}") is None for i in range(40, 400))
+    assert len(table) == 300 and all(table.get(f) == "ord" for f in forms)
+    assert all(table.get(f"ord{i}") is None for i in range(300, 3000))
+
+
+def test_a_key_with_a_tab_or_line_break_is_not_in_the_table(tables):
+    """Such a key could match across lines of the file; no form holds either."""
+    paths, _ = tables
+    table, oracle = LexiconTable(paths["nb"]), read_lexicon(paths["nb"])
+    forms = [form.decode() for form in list(oracle)[1000:1005]]
+    for key in (f"{forms[0]}\t{oracle[forms[0].encode()].decode()}\n{forms[1]}", "\t", "\n"):
+        assert table.get(key) is None and oracle.get(key.encode()) is None
 
 
 def test_an_empty_table_finds_nothing(tmp_path):
@@ -133,6 +147,7 @@ def test_a_file_that_is_not_a_table_is_named(tmp_path):
     bad.write_text("form\tlemma\nhuset\thus\nhusa\n", encoding="utf-8")
     with pytest.raises(ValueError, match="simplemma_nb.tsv is not a word table"):
         write_index(bad)
+    bad.write_text("huset\thus\n", encoding="utf-8")  # no header
     with pytest.raises(ValueError, match="simplemma_nb.tsv is not a word table"):
         LexiconDictionaryFactory({"nb": bad}).get_dictionary("nb")
 
@@ -145,19 +160,28 @@ def test_a_form_twice_is_refused(tmp_path):
 
 
 def test_a_table_that_does_not_match_its_index_is_named(tables, tmp_path):
-    """A missing index, or a table changed after its index was written: the error names
-    the table and says to delete both and rerun."""
+    """A missing index, a table changed after its index was written (even to the same
+    size), a damaged index: the error names the index and its table and says what to do."""
     paths, _ = tables
     table = tmp_path / "simplemma_nb.tsv"
     table.write_bytes(paths["nb"].read_bytes())
-    named = r"simplemma_nb.tsv is not a word table.*simplemma_nb.index"
-    with pytest.raises(ValueError, match=named):
+    stale = r"simplemma_nb.index is missing or is not the index of .*simplemma_nb.tsv"
+    with pytest.raises(ValueError, match=stale):
         LexiconTable(table)
     write_index(table)
     assert LexiconTable(table).get("huset") == "hus"
-    table.write_bytes(paths["nb"].read_bytes() + b"husene\thus\n")
+    original = table.read_bytes()
+    table.write_bytes(original.replace(b"\nhuset\thus\n", b"\nhusex\thus\n", 1))
     with pytest.raises(ValueError, match="delete both and rerun"):
         LexiconTable(table)
+    table.write_bytes(original + b"husene\thus\n")
+    with pytest.raises(ValueError, match=stale):
+        LexiconTable(table)
+    table.write_bytes(original)
+    index = index_path(table).read_bytes()
+    index_path(table).write_bytes(index[:-4] + b"\xff\xff\xff\xff")  # a damaged slot
+    with pytest.raises(ValueError, match=stale):
+        LexiconTable(table)
     index_path(table).write_bytes(b"not an index")
-    with pytest.raises(ValueError, match="not a word table"):
+    with pytest.raises(ValueError, match=stale):
         LexiconTable(table)
