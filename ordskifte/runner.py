@@ -24,6 +24,7 @@ def run_logged(log_path: str | Path, func: Callable[[], object]) -> None:
         logging.basicConfig(stream=log, level=logging.INFO, format=LOG_FORMAT, force=True)
         try:
             func()
+            _log_arrow_pool()
         except ValueError as err:
             logging.getLogger("ordskifte").error("%s", err)
             print(f"ordskifte: {err}", file=sys.__stderr__)
@@ -38,3 +39,10 @@ def run_logged(log_path: str | Path, func: Callable[[], object]) -> None:
         finally:
             log.flush()
             sys.stderr = sys.__stderr__
+
+
+def _log_arrow_pool() -> None:
+    """Name Arrow's allocator in the log if the job used Arrow (see :mod:`ordskifte`)."""
+    if "pyarrow" in sys.modules:
+        pool = sys.modules["pyarrow"].default_memory_pool()
+        logging.getLogger("ordskifte").info("Arrow memory pool: %s", pool.backend_name)

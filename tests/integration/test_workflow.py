@@ -108,6 +108,16 @@ def test_run_finishes_every_job(bundled_run):
     assert done and done[-1][0] == done[-1][1], bundled_run.describe()
 
 
+def test_jobs_take_arrows_buffers_from_malloc(bundled_run):
+    # ordskifte/__init__.py sets ARROW_DEFAULT_MEMORY_POOL (also in this test process, whose
+    # environment the run inherits: tests/unit/test_arrow_allocator.py checks the import
+    # order without it); each job that used Arrow says which allocator it had.
+    logs = sorted((bundled_run.workdir / "logs" / "document").glob("*.log"))
+    assert logs, "no document logs"
+    for log in logs:
+        assert "Arrow memory pool: system" in log.read_text(encoding="utf-8"), log.name
+
+
 def test_rerun_has_nothing_to_do(bundled_run):
     # First test after the run: a dry run with the same arguments must find nothing to do.
     run = run_snakemake(bundled_run.workdir, "-n", timeout=120)
